@@ -12,7 +12,6 @@ import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
 import io.coincalltrader.domain.rfq.RfqState;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,17 +72,5 @@ final class RfqMapper {
 
     static List<BlockTrade> blockTrades(JsonElement data) {
         return JsonFields.map(JsonFields.listOf(data, "block trades"), RfqMapper::blockTrade, "block trade");
-    }
-
-    /** The notional the exchange's RFQ minimum is checked against: Σ strike × quantity, in USD. */
-    static BigDecimal strikeNotional(List<RfqLeg> legs) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (RfqLeg leg : legs) {
-            io.coincalltrader.domain.instrument.InstrumentName name = io.coincalltrader.domain.instrument.InstrumentName.parse(leg.instrumentName());
-            if (name instanceof io.coincalltrader.domain.instrument.InstrumentName.Option option) {
-                total = total.add(option.strike().multiply(leg.quantity()));
-            }
-        }
-        return total;
     }
 }

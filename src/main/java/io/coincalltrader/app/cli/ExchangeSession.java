@@ -1,0 +1,18 @@
+package io.coincalltrader.app.cli;
+
+import io.coincalltrader.exchange.ExchangeGateway;
+
+/** An open connection to one exchange, and whatever must stop with it (the in-process paper exchange). */
+public record ExchangeSession(ExchangeGateway gateway, String label, AutoCloseable owned) implements AutoCloseable {
+    @Override
+    public void close() {
+        gateway.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ExchangeSession.class).warn("stopping {} failed", label, e);
+            }
+        }
+    }
+}

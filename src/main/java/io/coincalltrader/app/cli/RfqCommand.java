@@ -1,0 +1,246 @@
+package io.coincalltrader.app.cli;
+
+import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.BlockTrade;
+import io.coincalltrader.domain.rfq.BlockTradeLeg;
+import io.coincalltrader.domain.rfq.QuoteLeg;
+import io.coincalltrader.domain.rfq.QuoteSelection;
+import io.coincalltrader.domain.rfq.Rfq;
+import io.coincalltrader.domain.rfq.RfqLeg;
+import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.exchange.RfqGateway;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code rfq create|quotes|accept|cancel}: block trades by request for quote. */
+@Command(name = "rfq", mixinStandardHelpOptions = true, description = "Request quotes for a structure, watch them, accept the best, cancel.",
+        subcommands = {RfqCommand.Create.class, RfqCommand.Quotes.class, RfqCommand.Accept.class, RfqCommand.Cancel.class})
+final class RfqCommand {
+
+    static RfqLeg parseLeg(String text) {
+        String[] parts = text.split(":");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("a leg is SIDE:INSTRUMENT:QTY, e.g. buy:BTCUSD-27MAR26-100000-C:0.5 (got '" + text + "')");
+        }
+        BigDecimal qty;
+        try {
+            qty = new BigDecimal(parts[2].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("leg quantity '" + parts[2] + "' is not a number");
+        }
+        return new RfqLeg(io.coincalltrader.domain.instrument.InstrumentName.parse(parts[1].trim()).text(), Side.parse(parts[0]), qty);
+    }
+
+    static void printQuotes(Output out, List<RfqQuote> quotes) {
+        Output.Table t = new Output.Table("Quote id", "We", ">Package USD", "State", ">Expires in s", "Legs (maker side @ price × qty)");
+        Instant now = Instant.now();
+        for (RfqQuote q : quotes) {
+            StringBuilder legs = new StringBuilder();
+            for (QuoteLeg l : q.legs()) {
+                legs.append(legs.isEmpty() ? "" : "; ").append(l.makerSide()).append(' ').append(l.instrumentName())
+                        .append(" @ ").append(l.price().toPlainString()).append(" × ").append(l.quantity().toPlainString());
+            }
+            BigDecimal cost = q.takerCost();
+            t.row(q.quoteId(), q.takerDirection() == Side.BUY ? "buy" : "sell",
+                    (cost.signum() >= 0 ? "pay " : "receive ") + Output.num(cost.abs(), 2), q.state(),
+                    q.expiryTime() == null ? "-" : Long.toString(Math.max(0, q.expiryTime().getEpochSecond() - now.getEpochSecond())), legs);
+        }
+        t.print(out);
+    }
+
+    static void printTrade(Output out, BlockTrade trade) {
+        if (out.json()) {
+            out.json(trade);
+            return;
+        }
+        out.line("Block trade " + trade.blockTradeId() + " filled (RFQ " + trade.requestId() + ", quote " + trade.quoteId() + ")");
+        Output.Table t = new Output.Table("Instrument", "Side", ">Qty", ">Price USD", ">Fee USD", "Trade id");
+        for (BlockTradeLeg l : trade.legs()) {
+            t.row(l.instrumentName(), l.side(), l.quantity().toPlainString(), Output.num(l.price(), 2), Output.num(l.fee(), 4), l.tradeId());
+        }
+        t.print(out);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an RFQ; optionally watch quotes and accept the best.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--leg", required = true, paramLabel = "SIDE:INSTRUMENT:QTY", description = "repeat per leg, e.g. buy:BTCUSD-27MAR26-100000-C:0.5")
+        List<String> legTexts;
+        @Option(names = "--watch", defaultValue = "0", paramLabel = "SECONDS", description = "print quotes as they arrive for this long")
+        int watchSeconds;
+        @Option(names = "--accept-best", description = "after watching, accept the best quote for the structure as requested")
+        boolean acceptBest;
+        @Option(names = "--min-quotes", defaultValue = "1", description = "with --accept-best: stop watching once this many usable quotes are in")
+        int minQuotes;
+        private final SessionFactory sessions;
+
+        Create(SessionFactory sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            List<RfqLeg> legs = new ArrayList<>();
+            for (String text : legTexts) {
+                legs.add(parseLeg(text));
+            }
+            BigDecimal notional = QuoteSelection.strikeNotional(legs);
+            if (notional.compareTo(QuoteSelection.MINIMUM_NOTIONAL_USD) < 0) {
+                throw new IllegalArgumentException("the package's notional (Σ strike × qty) is " + Output.num(notional, 0)
+                        + " USD, below the exchange's RFQ minimum of 50,000 USD; nothing was sent");
+            }
+            if (acceptBest && watchSeconds <= 0) {
+                throw new IllegalArgumentException("--accept-best needs --watch SECONDS to collect quotes first");
+            }
+            Output out = new Output(spec.commandLine().getOut(), connection.json);
+            try (ExchangeSession session = sessions.open(connection)) {
+                RfqGateway rfq = session.gateway().rfq();
+                Rfq created = rfq.create(legs);
+                if (!out.json()) {
+                    out.line("RFQ " + created.requestId() + " " + created.state() + ", notional " + Output.num(notional, 0)
+                            + " USD, expires " + created.expiryTime());
+                }
+                Map<String, RfqQuote> seen = watch(out, rfq, created.requestId(), legs);
+                if (!acceptBest) {
+                    if (out.json()) {
+                        out.json(Map.of("rfq", created, "quotes", List.copyOf(seen.values())));
+                    }
+                    return 0;
+                }
+                Optional<RfqQuote> best = QuoteSelection.best(legs, List.copyOf(seen.values()), Instant.now());
+                if (best.isEmpty()) {
+                    rfq.cancel(created.requestId());
+                    spec.commandLine().getErr().println("error: no usable quote within " + watchSeconds + " s; RFQ cancelled");
+                    return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
+                }
+                if (!out.json()) {
+                    out.line("Accepting quote " + best.get().quoteId() + " (" + (best.get().takerCost().signum() >= 0 ? "pay " : "receive ")
+                            + Output.num(best.get().takerCost().abs(), 2) + " USD)");
+                }
+                printTrade(out, rfq.accept(created.requestId(), best.get().quoteId()));
+                return 0;
+            }
+        }
+
+        private Map<String, RfqQuote> watch(Output out, RfqGateway rfq, String requestId, List<RfqLeg> legs) throws InterruptedException {
+            Map<String, RfqQuote> seen = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + watchSeconds * 1_000_000_000L;
+            Set<String> printed = new HashSet<>();
+            while (watchSeconds > 0 && System.nanoTime() < deadline) {
+                for (RfqQuote q : rfq.quotesReceived(requestId)) {
+                    seen.put(q.quoteId(), q);
+                }
+                List<RfqQuote> fresh = seen.values().stream().filter(q -> printed.add(q.quoteId())).toList();
+                if (!fresh.isEmpty() && !out.json()) {
+                    printQuotes(out, fresh);
+                }
+                long usable = seen.values().stream().filter(q -> QuoteSelection.tradesAsRequested(legs, q)).count();
+                if (acceptBest && usable >= minQuotes) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            return seen;
+        }
+    }
+
+    @Command(name = "quotes", mixinStandardHelpOptions = true, description = "Quotes received on an RFQ.")
+    static final class Quotes implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "REQUEST_ID")
+        String requestId;
+        private final SessionFactory sessions;
+
+        Quotes(SessionFactory sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public Integer call() {
+            Output out = new Output(spec.commandLine().getOut(), connection.json);
+            try (ExchangeSession session = sessions.open(connection)) {
+                List<RfqQuote> quotes = session.gateway().rfq().quotesReceived(requestId);
+                if (out.json()) {
+                    out.json(quotes);
+                } else if (quotes.isEmpty()) {
+                    out.line("No quotes yet.");
+                } else {
+                    printQuotes(out, quotes);
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "accept", mixinStandardHelpOptions = true, description = "Execute a quote: every leg fills at once.")
+    static final class Accept implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "REQUEST_ID")
+        String requestId;
+        @Parameters(index = "1", paramLabel = "QUOTE_ID")
+        String quoteId;
+        private final SessionFactory sessions;
+
+        Accept(SessionFactory sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public Integer call() {
+            Output out = new Output(spec.commandLine().getOut(), connection.json);
+            try (ExchangeSession session = sessions.open(connection)) {
+                printTrade(out, session.gateway().rfq().accept(requestId, quoteId));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel an RFQ.")
+    static final class Cancel implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "REQUEST_ID")
+        String requestId;
+        private final SessionFactory sessions;
+
+        Cancel(SessionFactory sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public Integer call() {
+            Output out = new Output(spec.commandLine().getOut(), connection.json);
+            try (ExchangeSession session = sessions.open(connection)) {
+                session.gateway().rfq().cancel(requestId);
+                out.line(out.json() ? "{\"cancelled\":true}" : "RFQ " + requestId + " cancelled.");
+                return 0;
+            }
+        }
+    }
+}
