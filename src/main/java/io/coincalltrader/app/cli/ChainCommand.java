@@ -6,11 +6,8 @@ import io.coincalltrader.domain.instrument.OptionType;
 import io.coincalltrader.domain.market.OptionChain;
 import io.coincalltrader.domain.market.OptionQuote;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,50 +16,41 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 /** {@code chain BTC [--expiry 27MAR26]}: the option chain with marks, IV and Greeks, calls left and puts right. */
 @Command(name = "chain", mixinStandardHelpOptions = true, description = "Option chain with marks, IV and Greeks.")
-final class ChainCommand implements Callable<Integer> {
-    @Mixin
-    ConnectionOptions connection;
-    @Spec
-    CommandSpec spec;
+final class ChainCommand extends ExchangeCommand {
     @Parameters(index = "0", paramLabel = "COIN", description = "BTC or ETH")
     String coin;
     @Option(names = "--expiry", paramLabel = "DMMMYY", description = "expiry like 27MAR26 (default: the nearest)")
     String expiry;
-    private final SessionFactory sessions;
 
     ChainCommand(SessionFactory sessions) {
-        this.sessions = sessions;
+        super(sessions);
     }
 
     @Override
-    public Integer call() {
+    int execute(ExchangeSession session, Output out) {
         String base = coin.trim().toUpperCase(Locale.ROOT);
-        Output out = new Output(spec.commandLine().getOut(), connection.json);
-        try (ExchangeSession session = sessions.open(connection)) {
-            TreeSet<Instant> expiries = new TreeSet<>();
-            for (Instrument.Option o : session.gateway().market().optionInstruments(base)) {
-                expiries.add(o.expiry());
-            }
-            if (expiries.isEmpty()) {
-                throw new IllegalArgumentException("the exchange lists no " + base + " options");
-            }
-            Instant chosen = expiry == null ? expiries.first() : parseExpiry(base, expiry);
-            if (!expiries.contains(chosen)) {
-                throw new IllegalArgumentException("no " + base + " options expire on " + expiry.toUpperCase(Locale.ROOT)
-                        + "; expiries: " + String.join(", ", expiries.stream().map(ChainCommand::label).toList()));
-            }
-            OptionChain chain = session.gateway().market().optionChain(base + "USD", chosen);
-            if (out.json()) {
-                out.json(chain);
-                return 0;
-            }
-            print(out, chain, chosen);
+        TreeSet<Instant> expiries = new TreeSet<>();
+        for (Instrument.Option o : session.gateway().market().optionInstruments(base)) {
+            expiries.add(o.expiry());
+        }
+        if (expiries.isEmpty()) {
+            throw new IllegalArgumentException("the exchange lists no " + base + " options");
+        }
+        Instant chosen = expiry == null ? expiries.first() : parseExpiry(base, expiry);
+        if (!expiries.contains(chosen)) {
+            throw new IllegalArgumentException("no " + base + " options expire on " + expiry.toUpperCase(Locale.ROOT)
+                    + "; expiries: " + String.join(", ", expiries.stream().map(ChainCommand::label).toList()));
+        }
+        OptionChain chain = session.gateway().market().optionChain(base + "USD", chosen);
+        if (out.json()) {
+            out.json(chain);
             return 0;
         }
+        print(out, chain, chosen);
+        return 0;
     }
 
     private static Instant parseExpiry(String base, String text) {

@@ -10,16 +10,12 @@ import io.coincalltrader.domain.order.TimeInForce;
 import io.coincalltrader.exchange.OrderGateway;
 import io.coincalltrader.exchange.OutcomeUnknownException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code order place|cancel|list|status}. */
@@ -58,12 +54,24 @@ final class OrderCommand {
         t.print(out);
     }
 
+    /** Which order: by exchange id or by client order id, of which product. */
+    static final class OrderRef {
+        @Option(names = "--product", defaultValue = "OPTION", description = "OPTION, FUTURE or SPOT")
+        ProductType product;
+        @Option(names = "--id", paramLabel = "ORDER_ID")
+        Long orderId;
+        @Option(names = "--client-order-id", paramLabel = "ID")
+        Long clientOrderId;
+
+        void validate() {
+            if ((orderId == null) == (clientOrderId == null)) {
+                throw new IllegalArgumentException("give exactly one of --id or --client-order-id");
+            }
+        }
+    }
+
     @Command(name = "place", mixinStandardHelpOptions = true, description = "Place an order (sent once; an unanswered order is looked up by its client order id).")
-    static final class Place implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
+    static final class Place extends ExchangeCommand {
         @Option(names = "--instrument", required = true, paramLabel = "NAME")
         String instrument;
         @Option(names = "--side", required = true, description = "buy or sell")
@@ -82,33 +90,36 @@ final class OrderCommand {
         boolean reduceOnly;
         @Option(names = "--client-order-id", paramLabel = "ID")
         Long clientOrderId;
-        private final SessionFactory sessions;
+        private OrderRequest request;
 
         Place(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() throws InterruptedException {
+        void validate() {
             String symbol = instrument.trim();
             long clientId = clientOrderId != null ? clientOrderId : newClientOrderId();
-            OrderRequest request = new OrderRequest(productOf(symbol), symbol, side, type, quantity, price,
+            request = new OrderRequest(productOf(symbol), symbol, side, type, quantity, price,
                     timeInForce == null && type != OrderType.MARKET ? TimeInForce.GTC : timeInForce, clientId, reduceOnly, trigger);
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                OrderGateway orders = session.gateway().orders();
-                if (!out.json()) {
-                    out.line("Sending " + side + " " + quantity.toPlainString() + " " + symbol + " (client order id " + clientId + ")");
-                }
-                try {
-                    long orderId = orders.place(request);
-                    Optional<ExchangeOrder> state = orders.byId(request.product(), orderId);
-                    printOrders(out, state.map(List::of).orElse(List.of()));
-                    return 0;
-                } catch (OutcomeUnknownException e) {
-                    spec.commandLine().getErr().println("warning: " + e.traderMessage());
-                    return resolve(out, orders, request.product(), clientId);
-                }
+        }
+
+        @Override
+        int execute(ExchangeSession session, Output out) throws InterruptedException {
+            long clientId = request.clientOrderId();
+            String symbol = request.symbol();
+            OrderGateway orders = session.gateway().orders();
+            if (!out.json()) {
+                out.line("Sending " + side + " " + quantity.toPlainString() + " " + symbol + " (client order id " + clientId + ")");
+            }
+            try {
+                long orderId = orders.place(request);
+                Optional<ExchangeOrder> state = orders.byId(request.product(), orderId);
+                printOrders(out, state.map(List::of).orElse(List.of()));
+                return 0;
+            } catch (OutcomeUnknownException e) {
+                err().println("warning: " + e.traderMessage());
+                return resolve(out, orders, request.product(), clientId);
             }
         }
 
@@ -122,115 +133,87 @@ final class OrderCommand {
                         return 0;
                     }
                 } catch (RuntimeException e) {
-                    spec.commandLine().getErr().println("warning: still checking: " + e.getMessage());
+                    err().println("warning: still checking: " + e.getMessage());
                 }
                 Thread.sleep(1000);
             }
-            spec.commandLine().getErr().println("error: the exchange does not show client order id " + clientId
+            err().println("error: the exchange does not show client order id " + clientId
                     + " after 10 s; check with 'order status --client-order-id " + clientId + "' before sending again");
             return CoincallTraderCommand.EXIT_OUTCOME_UNKNOWN;
         }
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel an order by id or client order id.")
-    static final class Cancel implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--product", defaultValue = "OPTION", description = "OPTION, FUTURE or SPOT")
-        ProductType product;
-        @Option(names = "--id", paramLabel = "ORDER_ID")
-        Long orderId;
-        @Option(names = "--client-order-id", paramLabel = "ID")
-        Long clientOrderId;
-        private final SessionFactory sessions;
+    static final class Cancel extends ExchangeCommand {
+        @picocli.CommandLine.Mixin
+        OrderRef ref;
 
         Cancel(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() {
-            if ((orderId == null) == (clientOrderId == null)) {
-                throw new IllegalArgumentException("give exactly one of --id or --client-order-id");
+        void validate() {
+            ref.validate();
+        }
+
+        @Override
+        int execute(ExchangeSession session, Output out) {
+            if (ref.orderId != null) {
+                session.gateway().orders().cancel(ref.product, ref.orderId);
+            } else {
+                session.gateway().orders().cancelByClientOrderId(ref.product, ref.clientOrderId);
             }
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                if (orderId != null) {
-                    session.gateway().orders().cancel(product, orderId);
-                } else {
-                    session.gateway().orders().cancelByClientOrderId(product, clientOrderId);
-                }
-                out.line(out.json() ? "{\"cancelRequested\":true}" : "Cancel requested.");
-                return 0;
-            }
+            out.line(out.json() ? "{\"cancelRequested\":true}" : "Cancel requested.");
+            return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Open orders.")
-    static final class ListOpen implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
+    static final class ListOpen extends ExchangeCommand {
         @Option(names = "--product", description = "OPTION, FUTURE or SPOT (default: options and futures)")
         ProductType product;
-        private final SessionFactory sessions;
 
         ListOpen(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() {
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                List<ExchangeOrder> all = new ArrayList<>();
-                for (ProductType p : product == null ? List.of(ProductType.OPTION, ProductType.FUTURE) : List.of(product)) {
-                    all.addAll(session.gateway().orders().openOrders(p, null));
-                }
-                printOrders(out, all);
-                return 0;
+        int execute(ExchangeSession session, Output out) {
+            List<ExchangeOrder> all = new ArrayList<>();
+            for (ProductType p : product == null ? List.of(ProductType.OPTION, ProductType.FUTURE) : List.of(product)) {
+                all.addAll(session.gateway().orders().openOrders(p, null));
             }
+            printOrders(out, all);
+            return 0;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "One order by id or client order id.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--product", defaultValue = "OPTION", description = "OPTION, FUTURE or SPOT")
-        ProductType product;
-        @Option(names = "--id", paramLabel = "ORDER_ID")
-        Long orderId;
-        @Option(names = "--client-order-id", paramLabel = "ID")
-        Long clientOrderId;
-        private final SessionFactory sessions;
+    static final class Status extends ExchangeCommand {
+        @picocli.CommandLine.Mixin
+        OrderRef ref;
 
         Status(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() {
-            if ((orderId == null) == (clientOrderId == null)) {
-                throw new IllegalArgumentException("give exactly one of --id or --client-order-id");
+        void validate() {
+            ref.validate();
+        }
+
+        @Override
+        int execute(ExchangeSession session, Output out) {
+            Optional<ExchangeOrder> order = ref.orderId != null
+                    ? session.gateway().orders().byId(ref.product, ref.orderId)
+                    : session.gateway().orders().byClientOrderId(ref.product, ref.clientOrderId);
+            if (order.isEmpty()) {
+                err().println("error: the exchange has no such order");
+                return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
             }
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                Optional<ExchangeOrder> order = orderId != null
-                        ? session.gateway().orders().byId(product, orderId)
-                        : session.gateway().orders().byClientOrderId(product, clientOrderId);
-                if (order.isEmpty()) {
-                    spec.commandLine().getErr().println("error: the exchange has no such order");
-                    return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
-                }
-                printOrders(out, List.of(order.get()));
-                return 0;
-            }
+            printOrders(out, List.of(order.get()));
+            return 0;
         }
     }
 }

@@ -10,11 +10,8 @@ import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
 import io.coincalltrader.exchange.RfqGateway;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /** {@code rfq create|quotes|accept|cancel}: block trades by request for quote. */
 @Command(name = "rfq", mixinStandardHelpOptions = true, description = "Request quotes for a structure, watch them, accept the best, cancel.",
@@ -77,11 +73,7 @@ final class RfqCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an RFQ; optionally watch quotes and accept the best.")
-    static final class Create implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
+    static final class Create extends ExchangeCommand {
         @Option(names = "--leg", required = true, paramLabel = "SIDE:INSTRUMENT:QTY", description = "repeat per leg, e.g. buy:BTCUSD-27MAR26-100000-C:0.5")
         List<String> legTexts;
         @Option(names = "--watch", defaultValue = "0", paramLabel = "SECONDS", description = "print quotes as they arrive for this long")
@@ -90,19 +82,20 @@ final class RfqCommand {
         boolean acceptBest;
         @Option(names = "--min-quotes", defaultValue = "1", description = "with --accept-best: stop watching once this many usable quotes are in")
         int minQuotes;
-        private final SessionFactory sessions;
+        private List<RfqLeg> legs;
+        private BigDecimal notional;
 
         Create(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() throws InterruptedException {
-            List<RfqLeg> legs = new ArrayList<>();
+        void validate() {
+            legs = new ArrayList<>();
             for (String text : legTexts) {
                 legs.add(parseLeg(text));
             }
-            BigDecimal notional = QuoteSelection.strikeNotional(legs);
+            notional = QuoteSelection.strikeNotional(legs);
             if (notional.compareTo(QuoteSelection.MINIMUM_NOTIONAL_USD) < 0) {
                 throw new IllegalArgumentException("the package's notional (Σ strike × qty) is " + Output.num(notional, 0)
                         + " USD, below the exchange's RFQ minimum of 50,000 USD; nothing was sent");
@@ -110,34 +103,35 @@ final class RfqCommand {
             if (acceptBest && watchSeconds <= 0) {
                 throw new IllegalArgumentException("--accept-best needs --watch SECONDS to collect quotes first");
             }
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                RfqGateway rfq = session.gateway().rfq();
-                Rfq created = rfq.create(legs);
-                if (!out.json()) {
-                    out.line("RFQ " + created.requestId() + " " + created.state() + ", notional " + Output.num(notional, 0)
-                            + " USD, expires " + created.expiryTime());
+        }
+
+        @Override
+        int execute(ExchangeSession session, Output out) throws InterruptedException {
+            RfqGateway rfq = session.gateway().rfq();
+            Rfq created = rfq.create(legs);
+            if (!out.json()) {
+                out.line("RFQ " + created.requestId() + " " + created.state() + ", notional " + Output.num(notional, 0)
+                        + " USD, expires " + created.expiryTime());
+            }
+            Map<String, RfqQuote> seen = watch(out, rfq, created.requestId(), legs);
+            if (!acceptBest) {
+                if (out.json()) {
+                    out.json(Map.of("rfq", created, "quotes", List.copyOf(seen.values())));
                 }
-                Map<String, RfqQuote> seen = watch(out, rfq, created.requestId(), legs);
-                if (!acceptBest) {
-                    if (out.json()) {
-                        out.json(Map.of("rfq", created, "quotes", List.copyOf(seen.values())));
-                    }
-                    return 0;
-                }
-                Optional<RfqQuote> best = QuoteSelection.best(legs, List.copyOf(seen.values()), Instant.now());
-                if (best.isEmpty()) {
-                    rfq.cancel(created.requestId());
-                    spec.commandLine().getErr().println("error: no usable quote within " + watchSeconds + " s; RFQ cancelled");
-                    return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
-                }
-                if (!out.json()) {
-                    out.line("Accepting quote " + best.get().quoteId() + " (" + (best.get().takerCost().signum() >= 0 ? "pay " : "receive ")
-                            + Output.num(best.get().takerCost().abs(), 2) + " USD)");
-                }
-                printTrade(out, rfq.accept(created.requestId(), best.get().quoteId()));
                 return 0;
             }
+            Optional<RfqQuote> best = QuoteSelection.best(legs, List.copyOf(seen.values()), Instant.now());
+            if (best.isEmpty()) {
+                rfq.cancel(created.requestId());
+                err().println("error: no usable quote within " + watchSeconds + " s; RFQ cancelled");
+                return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
+            }
+            if (!out.json()) {
+                out.line("Accepting quote " + best.get().quoteId() + " (" + (best.get().takerCost().signum() >= 0 ? "pay " : "receive ")
+                        + Output.num(best.get().takerCost().abs(), 2) + " USD)");
+            }
+            printTrade(out, rfq.accept(created.requestId(), best.get().quoteId()));
+            return 0;
         }
 
         private Map<String, RfqQuote> watch(Output out, RfqGateway rfq, String requestId, List<RfqLeg> legs) throws InterruptedException {
@@ -163,84 +157,60 @@ final class RfqCommand {
     }
 
     @Command(name = "quotes", mixinStandardHelpOptions = true, description = "Quotes received on an RFQ.")
-    static final class Quotes implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
+    static final class Quotes extends ExchangeCommand {
         @Parameters(index = "0", paramLabel = "REQUEST_ID")
         String requestId;
-        private final SessionFactory sessions;
 
         Quotes(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() {
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                List<RfqQuote> quotes = session.gateway().rfq().quotesReceived(requestId);
-                if (out.json()) {
-                    out.json(quotes);
-                } else if (quotes.isEmpty()) {
-                    out.line("No quotes yet.");
-                } else {
-                    printQuotes(out, quotes);
-                }
-                return 0;
+        int execute(ExchangeSession session, Output out) {
+            List<RfqQuote> quotes = session.gateway().rfq().quotesReceived(requestId);
+            if (out.json()) {
+                out.json(quotes);
+            } else if (quotes.isEmpty()) {
+                out.line("No quotes yet.");
+            } else {
+                printQuotes(out, quotes);
             }
+            return 0;
         }
     }
 
     @Command(name = "accept", mixinStandardHelpOptions = true, description = "Execute a quote: every leg fills at once.")
-    static final class Accept implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
+    static final class Accept extends ExchangeCommand {
         @Parameters(index = "0", paramLabel = "REQUEST_ID")
         String requestId;
         @Parameters(index = "1", paramLabel = "QUOTE_ID")
         String quoteId;
-        private final SessionFactory sessions;
 
         Accept(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() {
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                printTrade(out, session.gateway().rfq().accept(requestId, quoteId));
-                return 0;
-            }
+        int execute(ExchangeSession session, Output out) {
+            printTrade(out, session.gateway().rfq().accept(requestId, quoteId));
+            return 0;
         }
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel an RFQ.")
-    static final class Cancel implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Spec
-        CommandSpec spec;
+    static final class Cancel extends ExchangeCommand {
         @Parameters(index = "0", paramLabel = "REQUEST_ID")
         String requestId;
-        private final SessionFactory sessions;
 
         Cancel(SessionFactory sessions) {
-            this.sessions = sessions;
+            super(sessions);
         }
 
         @Override
-        public Integer call() {
-            Output out = new Output(spec.commandLine().getOut(), connection.json);
-            try (ExchangeSession session = sessions.open(connection)) {
-                session.gateway().rfq().cancel(requestId);
-                out.line(out.json() ? "{\"cancelled\":true}" : "RFQ " + requestId + " cancelled.");
-                return 0;
-            }
+        int execute(ExchangeSession session, Output out) {
+            session.gateway().rfq().cancel(requestId);
+            out.line(out.json() ? "{\"cancelled\":true}" : "RFQ " + requestId + " cancelled.");
+            return 0;
         }
     }
 }
