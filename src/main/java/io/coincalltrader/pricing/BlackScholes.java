@@ -39,7 +39,7 @@ public final class BlackScholes {
         double d1 = (Math.log(spot / strike) + (rate + 0.5 * vol * vol) * years) / (vol * sqrtT);
         double d2 = d1 - vol * sqrtT;
         double df = Math.exp(-rate * years);
-        double pdf = Math.exp(-0.5 * d1 * d1) / SQRT_2PI;
+        double pdf = Normal.pdf(d1);
         double gamma = pdf / (spot * vol * sqrtT);
         double vegaPerUnit = spot * pdf * sqrtT;
         double decay = -spot * pdf * vol / (2 * sqrtT);
