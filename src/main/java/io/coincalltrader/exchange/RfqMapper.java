@@ -24,12 +24,12 @@ import static io.coincalltrader.exchange.JsonFields.requiredDecimal;
 import static io.coincalltrader.exchange.JsonFields.requiredString;
 import static io.coincalltrader.exchange.JsonFields.string;
 
-/** Maps RFQ (block trade) payloads. Request legs carry {@code qty}, quote and fill legs {@code quantity}. */
-final class RfqMapper {
+/** Maps RFQ (block trade) payloads, from REST and WebSocket alike. Request legs carry {@code qty}, quote and fill legs {@code quantity}. */
+public final class RfqMapper {
     private RfqMapper() {
     }
 
-    static Rfq rfq(JsonElement data) {
+    public static Rfq rfq(JsonElement data) {
         JsonObject o = object(data, "RFQ");
         List<RfqLeg> legs = o.has("legs") ? JsonFields.map(JsonFields.array(o.get("legs"), "legs"), l -> new RfqLeg(
                 requiredString(l, "instrumentName"), Side.parse(requiredString(l, "side")),
@@ -44,7 +44,7 @@ final class RfqMapper {
         return JsonFields.map(JsonFields.listOf(list, "rfq list"), RfqMapper::rfq, "rfq");
     }
 
-    static RfqQuote quote(JsonObject o) {
+    public static RfqQuote quote(JsonObject o) {
         List<QuoteLeg> legs = JsonFields.map(JsonFields.array(o.get("legs"), "quote legs"), l -> new QuoteLeg(
                 requiredString(l, "instrumentName"), Side.parse(requiredString(l, "side")), requiredDecimal(l, "price"),
                 l.has("quantity") ? requiredDecimal(l, "quantity") : requiredDecimal(l, "qty")), "quote leg");
@@ -58,7 +58,7 @@ final class RfqMapper {
         return JsonFields.map(JsonFields.listOf(data, "quotes"), RfqMapper::quote, "quote");
     }
 
-    static BlockTrade blockTrade(JsonElement data) {
+    public static BlockTrade blockTrade(JsonElement data) {
         JsonObject o = object(data, "block trade");
         List<BlockTradeLeg> legs = JsonFields.map(JsonFields.array(o.get("legs"), "block trade legs"), l -> new BlockTradeLeg(
                 requiredString(l, "instrumentName"), Side.parse(requiredString(l, "side")), requiredDecimal(l, "price"),
