@@ -32,12 +32,19 @@ public final class ErrorCodes {
             Map.entry(60001, "The account is in auto-deleveraging"),
             Map.entry(60008, "Market maker protection is not enabled"));
 
+    private static final java.util.Set<Integer> GENERIC = java.util.Set.of(500, 10004, 10005, 50014);
+
     private ErrorCodes() {
     }
 
     /** Trader-readable text for a code, falling back to the exchange's own message. */
     public static String describe(int code, String exchangeMessage) {
         String text = TEXT.get(code);
+        boolean hasDetail = exchangeMessage != null && !exchangeMessage.isBlank();
+        if (text != null && hasDetail && GENERIC.contains(code)) {
+            // Generic codes say little by themselves: the exchange's own words name the parameter.
+            return text + ": " + exchangeMessage;
+        }
         if (text != null) {
             return text;
         }
