@@ -10,7 +10,8 @@ public record VolSurface(double shortVol, double longVol, double decayYears, dou
     public double vol(double strike, double forward, double years) {
         double t = Math.max(years, 1.0 / 365 / 24);
         double atm = longVol + (shortVol - longVol) * Math.exp(-t / decayYears);
-        double k = Math.log(strike / forward) / Math.sqrt(Math.max(t, 1.0 / 52));
+        // Moneyness in standard deviations of a week at least, bounded so far wings of short expiries stay sane.
+        double k = Math.max(-2.5, Math.min(2.5, Math.log(strike / forward) / Math.sqrt(Math.max(t, 1.0 / 52))));
         double v = atm + skew * k + smile * k * k;
         return Math.min(3.0, Math.max(0.1, v));
     }

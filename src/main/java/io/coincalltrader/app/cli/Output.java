@@ -50,7 +50,12 @@ final class Output {
     }
 
     static String num(double v, int decimals) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,." + decimals + "f", v) : "-";
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
+        String s = String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        // A value that rounds to zero is shown without a sign ("-0.000" reads like a short).
+        return s.matches("-[0.,]+") ? s.substring(1) : s;
     }
 
     /** A signed amount, e.g. +1,250.50. */

@@ -72,6 +72,19 @@ final class RfqCommand {
         t.print(out);
     }
 
+    /** The positions the block trade's instruments now hold, so the trader sees the structure landed. */
+    static void printLegPositions(Output out, ExchangeSession session, BlockTrade trade) {
+        java.util.Set<String> symbols = new java.util.HashSet<>();
+        trade.legs().forEach(l -> symbols.add(l.instrumentName()));
+        Output.Table t = new Output.Table("Instrument", "Side", ">Size", ">Avg price USD", ">Mark USD");
+        session.gateway().account().optionPositions().stream().filter(p -> symbols.contains(p.symbol())).forEach(p ->
+                t.row(p.symbol(), p.side() == Side.BUY ? "long" : "short", p.quantity().toPlainString(), Output.num(p.averagePrice(), 2),
+                        Output.num(p.markPrice(), 2)));
+        out.line("");
+        out.line("Positions in the traded instruments:");
+        t.print(out);
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an RFQ; optionally watch quotes and accept the best.")
     static final class Create extends ExchangeCommand {
         @Option(names = "--leg", required = true, paramLabel = "SIDE:INSTRUMENT:QTY", description = "repeat per leg, e.g. buy:BTCUSD-27MAR26-100000-C:0.5")
@@ -130,7 +143,11 @@ final class RfqCommand {
                 out.line("Accepting quote " + best.get().quoteId() + " (" + (best.get().takerCost().signum() >= 0 ? "pay " : "receive ")
                         + Output.num(best.get().takerCost().abs(), 2) + " USD)");
             }
-            printTrade(out, rfq.accept(created.requestId(), best.get().quoteId()));
+            BlockTrade trade = rfq.accept(created.requestId(), best.get().quoteId());
+            printTrade(out, trade);
+            if (!out.json()) {
+                printLegPositions(out, session, trade);
+            }
             return 0;
         }
 

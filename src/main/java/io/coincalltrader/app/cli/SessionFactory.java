@@ -3,6 +3,8 @@ package io.coincalltrader.app.cli;
 import io.coincalltrader.exchange.CoincallClient;
 import io.coincalltrader.exchange.CoincallConfig;
 import io.coincalltrader.exchange.Credentials;
+import io.coincalltrader.paper.PaperConfig;
+import io.coincalltrader.paper.PaperExchange;
 
 import java.util.Map;
 
@@ -49,8 +51,15 @@ public class SessionFactory {
 
     /** Starts the embedded paper exchange on loopback and connects to it over HTTP like any exchange. */
     protected ExchangeSession openPaper(ConnectionOptions options) {
-        throw new IllegalArgumentException("the embedded paper exchange is not available in this build; set "
-                + KEY_VARIABLE + " and " + SECRET_VARIABLE + " and use --env testnet");
+        PaperExchange paper = PaperExchange.start(PaperConfig.defaults());
+        try {
+            CoincallClient client = CoincallClient.create(CoincallConfig.of(paper.baseUrl(),
+                    new Credentials(paper.apiKey(), paper.apiSecret())));
+            return new ExchangeSession(client, "PAPER", paper);
+        } catch (RuntimeException e) {
+            paper.close();
+            throw e;
+        }
     }
 
     Credentials credentials() {

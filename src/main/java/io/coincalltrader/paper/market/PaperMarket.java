@@ -190,7 +190,7 @@ public final class PaperMarket {
         BigDecimal mark = mark(symbol, now);
         boolean option = options.containsKey(symbol);
         BigDecimal tick = option ? OPTION_TICK : new BigDecimal("0.5");
-        BigDecimal half = option ? mark.multiply(new BigDecimal("0.03")).max(new BigDecimal("0.5")) : mark.multiply(new BigDecimal("0.00005"));
+        BigDecimal half = option ? optionHalfSpread(symbol, mark, now) : mark.multiply(new BigDecimal("0.00005"));
         BigDecimal step = option ? mark.multiply(new BigDecimal("0.01")).max(tick) : tick;
         List<BookLevel> bids = new ArrayList<>();
         List<BookLevel> asks = new ArrayList<>();
@@ -204,6 +204,15 @@ public final class PaperMarket {
             asks.add(new BookLevel(ask, size(symbol, i + 3, option)));
         }
         return new OrderBook(symbol, bids, asks, now);
+    }
+
+    /** Makers quote options about one vol point wide: min(3% of mark, vega + 1 bp of index), at least 0.5 USD. */
+    private BigDecimal optionHalfSpread(String symbol, BigDecimal mark, Instant now) {
+        OptionListing l = options.get(symbol);
+        double vegaPoint = Math.abs(greeks(l, now).vega());
+        double byVol = vegaPoint + index(l.name().base()).doubleValue() * 0.0001;
+        double half = Math.max(0.5, Math.min(mark.doubleValue() * 0.03, byVol));
+        return BigDecimal.valueOf(half).setScale(1, RoundingMode.HALF_UP);
     }
 
     private BigDecimal size(String symbol, int level, boolean option) {

@@ -1,0 +1,89 @@
+package io.coincalltrader.app.cli;
+
+import io.coincalltrader.domain.instrument.Instrument;
+import io.coincalltrader.exchange.CoincallClient;
+import io.coincalltrader.exchange.CoincallConfig;
+import io.coincalltrader.exchange.Credentials;
+import io.coincalltrader.paper.PaperConfig;
+import io.coincalltrader.paper.PaperExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line against the paper exchange: the in-process default and a standalone one shared by commands. */
+class PaperCommandLineTest {
+    private PaperExchange paper;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void start() {
+        paper = PaperExchange.start(PaperConfig.defaults().withMakerDelay(Duration.ofMillis(100)).withTickInterval(Duration.ofMillis(50)));
+    }
+
+    @AfterEach
+    void stop() {
+        paper.close();
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = CoincallTraderCommand.commandLine(new SessionFactory(env));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void withoutKeysStatusShowsTheDemoBookFromTheEmbeddedPaperExchange() {
+        assertThat(run(Map.of(), "status", "--json")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"exchange\": \"PAPER\"").contains("\"symbol\": \"BTCUSD\"").contains("\"delta\"");
+        assertThat(run(Map.of(), "status")).isZero();
+        assertThat(out.toString()).contains("Exchange: PAPER").contains("Total BTC").contains("Total ETH");
+    }
+
+    @Test
+    void chainAndBookFromThePaperExchange() {
+        assertThat(run(Map.of(), "chain", "BTC")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("BTCUSD options expiring").contains("Strike");
+        assertThat(run(Map.of(), "book", "BTCUSD")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("BTCUSD order book");
+    }
+
+    @Test
+    void rfqEndToEndFromTheCommandLineLandsEveryLeg() {
+        Map<String, String> keys = Map.of(SessionFactory.KEY_VARIABLE, paper.apiKey(), SessionFactory.SECRET_VARIABLE, paper.apiSecret());
+        String call;
+        String put;
+        try (CoincallClient client = CoincallClient.create(CoincallConfig.of(paper.baseUrl(), new Credentials(paper.apiKey(), paper.apiSecret())))) {
+            List<Instrument.Option> options = client.market().optionInstruments("BTC");
+            Instant expiry = options.stream().map(Instrument.Option::expiry).sorted().skip(2).findFirst().orElseThrow();
+            BigDecimal index = client.market().indexPrice("BTCUSD");
+            Instrument.Option c = options.stream().filter(o -> o.expiry().equals(expiry) && o.type().name().equals("CALL"))
+                    .filter(o -> o.strike().compareTo(index) > 0).min((a, b) -> a.strike().compareTo(b.strike())).orElseThrow();
+            call = c.symbol();
+            put = options.stream().filter(o -> o.expiry().equals(expiry) && o.type().name().equals("PUT"))
+                    .filter(o -> o.strike().compareTo(index) < 0).max((a, b) -> a.strike().compareTo(b.strike())).orElseThrow().symbol();
+        }
+        int code = run(keys, "rfq", "create", "--base-url", paper.baseUrl(), "--leg", "buy:" + call + ":1", "--leg", "buy:" + put + ":1",
+                "--watch", "10", "--accept-best", "--min-quotes", "3");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("ACTIVE").contains("Accepting quote").contains("Block trade").contains("filled")
+                .contains("Positions in the traded instruments:");
+        // A later command against the same exchange sees the structure.
+        assertThat(run(keys, "status", "--base-url", paper.baseUrl())).isZero();
+        assertThat(out.toString()).contains(call).contains(put);
+    }
+}
