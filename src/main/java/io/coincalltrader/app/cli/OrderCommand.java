@@ -49,7 +49,7 @@ final class OrderCommand {
         for (ExchangeOrder o : orders) {
             t.row(o.orderId(), o.clientOrderId() == null ? "" : o.clientOrderId(), o.symbol(), o.side(), o.type(),
                     o.quantity().toPlainString(), o.filledQuantity().toPlainString(), Output.num(o.price(), 2),
-                    Output.num(o.averagePrice(), 2), o.state());
+                    o.filledQuantity().signum() == 0 ? "-" : Output.num(o.averagePrice(), 2), o.state());
         }
         t.print(out);
     }

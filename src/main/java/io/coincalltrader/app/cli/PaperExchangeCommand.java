@@ -7,7 +7,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.coincalltrader.app.DataDirectory;
+
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -25,6 +32,9 @@ final class PaperExchangeCommand implements Callable<Integer> {
     double speed;
     @Option(names = "--no-demo-book", description = "start the paper account without the demo positions")
     boolean noDemoBook;
+    @Option(names = "--credentials-file", paramLabel = "PATH",
+            description = "where to write this exchange's throwaway keys (default: paper-exchange.env in the data directory)")
+    Path credentialsFile;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -34,14 +44,33 @@ final class PaperExchangeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Paper exchange listening on " + paper.baseUrl() + " (WebSocket " + paper.optionsWebSocketUrl() + ")");
             out.println("Seed " + seed + ", speed " + speed + "x, started in " + paper.startupMillis() + " ms.");
-            // The paper account's credentials are printed on purpose: they are throwaway keys valid only on this loopback server.
-            out.println("API key " + paper.apiKey());
-            out.println("API secret " + paper.apiSecret());
+            Path file = credentialsFile != null ? credentialsFile : DataDirectory.resolve().resolve("paper-exchange.env");
+            writeCredentials(file, paper);
+            out.println("Its throwaway keys are in " + file + " (readable only by you). To use them:");
+            out.println("  set -a; . " + file + "; set +a");
+            out.println("  java -jar coincalltrader.jar status --base-url " + paper.baseUrl());
             out.println("Press Ctrl+C to stop.");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "paper-exchange-stop"));
             stopped.await();
         }
         return 0;
+    }
+
+    /** Secrets are never printed: the keys go to a file only the user can read, in shell "export" form. */
+    private static void writeCredentials(Path file, PaperExchange paper) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, SessionFactory.KEY_VARIABLE + "=" + paper.apiKey() + "\n" + SessionFactory.SECRET_VARIABLE + "="
+                    + paper.apiSecret() + "\n");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the paper exchange's keys to " + file + ": " + e.getMessage());
+        }
     }
 }
