@@ -134,6 +134,16 @@ public final class PaperExchange implements AutoCloseable {
         return new PaperOracle(lock, ledger, desk);
     }
 
+    /** Connected WebSocket sessions (logged in). */
+    public int webSocketSessions() {
+        return api.webSocketSessions();
+    }
+
+    /** Subscriptions held by all WebSocket sessions. */
+    public int webSocketSubscriptions() {
+        return api.webSocketSubscriptions();
+    }
+
     public long startupMillis() {
         return startupMillis;
     }

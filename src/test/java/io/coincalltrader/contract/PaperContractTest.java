@@ -162,21 +162,16 @@ class PaperContractTest {
     }
 
     @Test
-    void rfqFromSeveralMakersAcceptedFillsEveryLeg() throws InterruptedException {
+    void rfqFromSeveralMakersAcceptedFillsEveryLeg() {
         Instrument.Option call = nearMoneyCall();
         String put = call.symbol().substring(0, call.symbol().length() - 1) + "P";
         List<RfqLeg> legs = List.of(new RfqLeg(call.symbol(), Side.BUY, BigDecimal.ONE), new RfqLeg(put, Side.SELL, BigDecimal.ONE));
         var rfq = client.rfq().create(legs);
         assertThat(rfq.state()).isEqualTo(RfqState.ACTIVE);
-        List<RfqQuote> quotes = List.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            quotes = client.rfq().quotesReceived(rfq.requestId());
-            if (quotes.size() >= 6) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        List<RfqQuote> quotes = io.coincalltrader.testing.Await.value("six quotes from three makers", Duration.ofSeconds(10), () -> {
+            List<RfqQuote> q = client.rfq().quotesReceived(rfq.requestId());
+            return q.size() >= 6 ? java.util.Optional.of(q) : java.util.Optional.empty();
+        });
         assertThat(quotes).hasSizeGreaterThanOrEqualTo(6);
         RfqQuote best = QuoteSelection.best(legs, quotes, Instant.now()).orElseThrow();
         var trade = client.rfq().accept(rfq.requestId(), best.quoteId());

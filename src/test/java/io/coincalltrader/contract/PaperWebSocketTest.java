@@ -95,6 +95,15 @@ class PaperWebSocketTest {
         return history.stream().filter(type::isInstance).map(type::cast).filter(match).toList();
     }
 
+    /** Waits until the exchange itself has registered what the client sent. */
+    private void awaitExchange(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the exchange registered the client").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
     private String anOption() {
         return rest.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol).skip(40).findFirst().orElseThrow();
     }
@@ -121,7 +130,7 @@ class PaperWebSocketTest {
         ws.subscribe(WsSubscription.privateChannel("trade"));
         ws.start();
         awaitState(ConnectionStatus.State.LIVE);
-        Thread.sleep(200); // let the paced subscribe frames reach the exchange before trading
+        awaitExchange(() -> paper.webSocketSubscriptions() == 2);
         BigDecimal ask = rest.market().orderBook(symbol).bestAsk().orElseThrow().price();
         long clientId = System.currentTimeMillis() * 1000 + 7;
         long orderId = rest.orders().place(OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"), ask, clientId));
@@ -137,6 +146,7 @@ class PaperWebSocketTest {
     void aDroppedSocketReconnectsAndResyncs() throws InterruptedException {
         ws.start();
         awaitState(ConnectionStatus.State.LIVE);
+        awaitExchange(() -> paper.webSocketSessions() == 1);
         paper.faults().dropWebSockets();
         awaitState(ConnectionStatus.State.RECONNECTING);
         awaitState(ConnectionStatus.State.LIVE);
@@ -149,7 +159,7 @@ class PaperWebSocketTest {
         ws.subscribe(WsSubscription.privateChannel("trade"));
         ws.start();
         awaitState(ConnectionStatus.State.LIVE);
-        Thread.sleep(200);
+        awaitExchange(() -> paper.webSocketSubscriptions() == 1);
         paper.faults().duplicatePushes(true);
         BigDecimal ask = rest.market().orderBook(symbol).bestAsk().orElseThrow().price();
         long orderId = rest.orders().place(OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"), ask,

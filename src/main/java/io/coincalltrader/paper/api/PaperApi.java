@@ -83,6 +83,10 @@ public final class PaperApi implements PaperLedger.LedgerEvents, RfqDesk.DeskEve
         return sockets.sessionCount();
     }
 
+    public int webSocketSubscriptions() {
+        return sockets.subscriptionCount();
+    }
+
     @Override
     public void orderChanged(PaperOrder o) {
         JsonObject j = new JsonObject();

@@ -257,4 +257,8 @@ final class PaperSockets {
     int sessionCount() {
         return sessions.size();
     }
+
+    int subscriptionCount() {
+        return sessions.values().stream().mapToInt(s -> s.subscriptions().size()).sum();
+    }
 }
