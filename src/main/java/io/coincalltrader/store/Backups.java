@@ -56,7 +56,7 @@ final class Backups {
         Path target = freshName();
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
-        try (Connection c = Sqlite.openReadOnly(database);
+        try (Connection c = Sqlite.openForBackup(database);
              PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
             s.setString(1, temp.toAbsolutePath().toString());
             s.execute();

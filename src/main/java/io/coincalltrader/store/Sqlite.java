@@ -53,6 +53,18 @@ final class Sqlite {
         return c;
     }
 
+    /** A connection with no settings changed but the busy timeout: VACUUM INTO needs one that is not query_only. */
+    static Connection openForBackup(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection(url(file));
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     /** The problems {@code PRAGMA integrity_check} lists; empty when the file is sound. */
     static List<String> integrityProblems(Connection c) throws SQLException {
         List<String> problems = new ArrayList<>();
