@@ -35,6 +35,7 @@ public final class FillStore {
 
     /** The insert as a command, to commit with the order update it causes. */
     public WriteCommand<Boolean> recordCommand(Fill f, ProductType product, FillSource source) {
+        long recordedAt = clock.millis();
         return c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO fills (trade_id, client_order_id,"
                     + " exchange_order_id, product, symbol, side, price, qty, fee, taker, at, source, recorded_at)"
@@ -51,7 +52,7 @@ public final class FillStore {
                 s.setInt(10, f.taker() ? 1 : 0);
                 Columns.time(s, 11, f.time());
                 s.setString(12, source.name());
-                s.setLong(13, clock.millis());
+                s.setLong(13, recordedAt);
                 return s.executeUpdate() == 1;
             }
         };

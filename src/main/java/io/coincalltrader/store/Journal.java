@@ -30,7 +30,8 @@ public final class Journal {
 
     /** The append as a command, to commit together with the change it explains. */
     public WriteCommand<Long> appendCommand(String kind, Cause cause, String subject, String message, String detailJson) {
-        return c -> insert(c, clock.instant(), kind, cause, subject, message, detailJson);
+        Instant at = clock.instant(); // the time of the action, not of the commit
+        return c -> insert(c, at, kind, cause, subject, message, detailJson);
     }
 
     static long insert(Connection c, Instant at, String kind, Cause cause, String subject, String message,

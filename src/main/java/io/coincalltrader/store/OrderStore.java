@@ -60,8 +60,8 @@ public final class OrderStore {
 
     /** The persist-before-send insert as a command, to commit with other rows of the same action. */
     public WriteCommand<StoredOrder> pendingSendCommand(NewOrder order, Cause cause, String detail) {
+        Instant now = clock.instant(); // the time of the action, not of the commit
         return c -> {
-            Instant now = clock.instant();
             OrderRequest r = order.request();
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (client_order_id, product, symbol, side,"
@@ -116,10 +116,10 @@ public final class OrderStore {
 
     /** The update as a command: the row, an event and a journal row commit together. */
     public WriteCommand<StoredOrder> updateCommand(OrderUpdate u) {
+        Instant now = clock.instant();
         return c -> {
             StoredOrder before = find(c, u.clientOrderId()).orElseThrow(() -> new StoreWriteException(database,
                     "No recorded order has client order id " + u.clientOrderId(), null));
-            Instant now = clock.instant();
             BigDecimal filled = before.filledQuantity();
             if (u.filledQuantity() != null && u.filledQuantity().compareTo(filled) > 0) {
                 filled = u.filledQuantity();
@@ -151,8 +151,8 @@ public final class OrderStore {
     /** The adoption as a command; a second adoption of the same exchange order is a no-op. */
     public WriteCommand<Boolean> adoptCommand(ExchangeOrder o, ProductType product, OrderState state, Cause cause,
                                               String detail) {
+        Instant now = clock.instant();
         return c -> {
-            Instant now = clock.instant();
             Long id = null;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (client_order_id, product, symbol, side,"
                     + " type, qty, price, reduce_only, state, exchange_order_id, filled_qty, avg_price, external,"

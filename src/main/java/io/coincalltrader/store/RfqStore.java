@@ -32,6 +32,7 @@ public final class RfqStore {
 
     /** Records a new RFQ or its new state (legs and creation time are kept from the first record). */
     public CompletableFuture<Void> record(Rfq rfq) {
+        long now = clock.millis();
         return writer.submit(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO rfqs (request_id, legs, state, created_at,"
                     + " expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET"
@@ -42,7 +43,7 @@ public final class RfqStore {
                 s.setString(3, rfq.state().name());
                 Columns.time(s, 4, rfq.createTime());
                 Columns.time(s, 5, rfq.expiryTime());
-                s.setLong(6, clock.millis());
+                s.setLong(6, now);
                 s.executeUpdate();
             }
             return null;
@@ -51,6 +52,7 @@ public final class RfqStore {
 
     /** Records a quote as received; completes with false when this quote in this state was already recorded. */
     public CompletableFuture<Boolean> recordQuote(RfqQuote q) {
+        long receivedAt = clock.millis();
         return writer.submit(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO rfq_quotes (quote_id, request_id, state, legs,"
                     + " created_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -61,7 +63,7 @@ public final class RfqStore {
                 s.setString(4, LegsJson.ofQuoteLegs(q.legs()));
                 Columns.time(s, 5, q.createTime());
                 Columns.time(s, 6, q.expiryTime());
-                s.setLong(7, clock.millis());
+                s.setLong(7, receivedAt);
                 return s.executeUpdate() == 1;
             }
         });
@@ -72,8 +74,8 @@ public final class RfqStore {
      * when another quote was already accepted on this RFQ: the app never accepts a second quote by itself.
      */
     public CompletableFuture<Boolean> recordAcceptIntent(String requestId, String quoteId, Cause cause) {
+        Instant now = clock.instant();
         return writer.submit(c -> {
-            Instant now = clock.instant();
             int changed;
             try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET accepted_quote_id = ?, accepted_at = ?,"
                     + " updated_at = ? WHERE request_id = ? AND accepted_quote_id IS NULL")) {
@@ -92,8 +94,8 @@ public final class RfqStore {
 
     /** Records the outcome (state plus the block trade or reason as JSON) with a journal row. */
     public CompletableFuture<Void> recordResult(String requestId, RfqState state, String resultJson, Cause cause) {
+        Instant now = clock.instant();
         return writer.submit(c -> {
-            Instant now = clock.instant();
             try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET state = ?, result = ?, updated_at = ?"
                     + " WHERE request_id = ?")) {
                 s.setString(1, state.name());

@@ -27,8 +27,9 @@ public final class SettingsStore {
     }
 
     public CompletableFuture<Void> put(String key, String value) {
+        long at = clock.millis();
         return writer.submit(c -> {
-            write(c, key, value, clock.millis());
+            write(c, key, value, at);
             return null;
         });
     }
