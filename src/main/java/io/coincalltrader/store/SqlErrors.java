@@ -27,6 +27,10 @@ final class SqlErrors {
                 || primary == SQLiteErrorCode.SQLITE_IOERR.code || primary == SQLiteErrorCode.SQLITE_PERM.code) {
             return new StoreUnavailableException(database, "Cannot write to " + database + ": " + t.getMessage(), t);
         }
+        if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            return new StoreUnavailableException(database, database + " stayed locked by another program for more than "
+                    + Sqlite.BUSY_TIMEOUT_MS / 1000 + " s (a backup tool or a file viewer?); nothing was recorded", t);
+        }
         if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
             return new StoreUnavailableException(database, database + " is damaged; restart to restore the last backup",
                     t);

@@ -57,6 +57,18 @@ class StorageFaultTest {
     }
 
     @Test
+    void aShortLockByAnotherProgramIsWaitedOut() throws Exception {
+        try (Database db = Fixtures.open(dir, clock);
+             Connection other = Sqlite.openForBackup(db.file())) {
+            Sqlite.exec(other, "BEGIN EXCLUSIVE");
+            CompletableFuture<Boolean> write = db.fills().record(Fixtures.fill("L", 1, clock.instant()),
+                    ProductType.OPTION, FillSource.WS);
+            Sqlite.exec(other, "COMMIT");
+            assertThat(write.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aCleanCloseKeepsTheNewestFiveBackupsAndEachPassesTheIntegrityCheck() throws Exception {
         for (int i = 0; i < 7; i++) {
             try (Database db = Fixtures.open(dir, clock)) {
