@@ -1,0 +1,7 @@
+package io.coincalltrader.store;
+
+/** Where a fill was first heard of: the private WebSocket stream or a REST trade-history query. */
+public enum FillSource {
+    WS,
+    REST
+}

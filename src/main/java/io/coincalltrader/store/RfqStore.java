@@ -1,0 +1,171 @@
+package io.coincalltrader.store;
+
+import io.coincalltrader.domain.rfq.QuoteState;
+import io.coincalltrader.domain.rfq.Rfq;
+import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.domain.rfq.RfqState;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Our RFQs, every quote received on them, the quote we accepted and the outcome. */
+public final class RfqStore {
+    static final String KIND = "RFQ";
+
+    private final StoreWriter writer;
+    private final ReadConnection reader;
+    private final Clock clock;
+
+    RfqStore(StoreWriter writer, ReadConnection reader, Clock clock) {
+        this.writer = writer;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /** Records a new RFQ or its new state (legs and creation time are kept from the first record). */
+    public CompletableFuture<Void> record(Rfq rfq) {
+        long now = clock.millis();
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO rfqs (request_id, legs, state, created_at,"
+                    + " expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET"
+                    + " state = excluded.state, expires_at = COALESCE(excluded.expires_at, expires_at),"
+                    + " updated_at = excluded.updated_at")) {
+                s.setString(1, rfq.requestId());
+                s.setString(2, LegsJson.ofRfqLegs(rfq.legs()));
+                s.setString(3, rfq.state().name());
+                Columns.time(s, 4, rfq.createTime());
+                Columns.time(s, 5, rfq.expiryTime());
+                s.setLong(6, now);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records a quote as received; completes with false when this quote in this state was already recorded. */
+    public CompletableFuture<Boolean> recordQuote(RfqQuote q) {
+        long receivedAt = clock.millis();
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO rfq_quotes (quote_id, request_id, state, legs,"
+                    + " created_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (quote_id, state) DO NOTHING")) {
+                s.setString(1, q.quoteId());
+                s.setString(2, q.requestId());
+                s.setString(3, q.state().name());
+                s.setString(4, LegsJson.ofQuoteLegs(q.legs()));
+                Columns.time(s, 5, q.createTime());
+                Columns.time(s, 6, q.expiryTime());
+                s.setLong(7, receivedAt);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Records the decision to accept a quote, before the accept is sent. Completes with false (and changes nothing)
+     * when another quote was already accepted on this RFQ: the app never accepts a second quote by itself.
+     */
+    public CompletableFuture<Boolean> recordAcceptIntent(String requestId, String quoteId, Cause cause) {
+        Instant now = clock.instant();
+        return writer.submit(c -> {
+            int changed;
+            try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET accepted_quote_id = ?, accepted_at = ?,"
+                    + " updated_at = ? WHERE request_id = ? AND accepted_quote_id IS NULL")) {
+                s.setString(1, quoteId);
+                s.setLong(2, now.toEpochMilli());
+                s.setLong(3, now.toEpochMilli());
+                s.setString(4, requestId);
+                changed = s.executeUpdate();
+            }
+            if (changed == 1) {
+                Journal.insert(c, now, KIND, cause, "rfq " + requestId, "Accepting quote " + quoteId, null);
+            }
+            return changed == 1;
+        });
+    }
+
+    /** Records the outcome (state plus the block trade or reason as JSON) with a journal row. */
+    public CompletableFuture<Void> recordResult(String requestId, RfqState state, String resultJson, Cause cause) {
+        Instant now = clock.instant();
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET state = ?, result = ?, updated_at = ?"
+                    + " WHERE request_id = ?")) {
+                s.setString(1, state.name());
+                s.setString(2, resultJson);
+                s.setLong(3, now.toEpochMilli());
+                s.setString(4, requestId);
+                s.executeUpdate();
+            }
+            Journal.insert(c, now, KIND, cause, "rfq " + requestId, "RFQ " + state, resultJson);
+            return null;
+        });
+    }
+
+    /** One RFQ with its quotes. */
+    public Optional<StoredRfq> find(String requestId) {
+        return reader.query(c -> {
+            List<StoredRfq> found = list(c, "SELECT * FROM rfqs WHERE request_id = ?", requestId);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        });
+    }
+
+    /** RFQs still active or with an accept whose outcome is unknown: what restart recovery must check. */
+    public List<StoredRfq> unresolved() {
+        return reader.query(c -> list(c, "SELECT * FROM rfqs WHERE state = 'ACTIVE' OR (accepted_quote_id IS NOT NULL"
+                + " AND result IS NULL) ORDER BY created_at"));
+    }
+
+    /** RFQs created at or after {@code from}, with their quotes. */
+    public List<StoredRfq> since(Instant from) {
+        return reader.query(c -> list(c, "SELECT * FROM rfqs WHERE created_at >= ? ORDER BY created_at",
+                from.toEpochMilli()));
+    }
+
+    private static List<StoredRfq> list(Connection c, String sql, Object... args) throws SQLException {
+        List<StoredRfq> rfqs = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString("request_id");
+                    Rfq rfq = new Rfq(id, RfqState.valueOf(r.getString("state")), Columns.time(r, "created_at"),
+                            Columns.time(r, "expires_at"), LegsJson.rfqLegs(r.getString("legs")));
+                    rfqs.add(new StoredRfq(rfq, r.getString("accepted_quote_id"), Columns.time(r, "accepted_at"),
+                            r.getString("result"), List.of()));
+                }
+            }
+        }
+        List<StoredRfq> withQuotes = new ArrayList<>(rfqs.size());
+        for (StoredRfq rfq : rfqs) {
+            withQuotes.add(new StoredRfq(rfq.rfq(), rfq.acceptedQuoteId(), rfq.acceptedAt(), rfq.resultJson(),
+                    quotes(c, rfq.rfq().requestId())));
+        }
+        return withQuotes;
+    }
+
+    private static List<StoredQuote> quotes(Connection c, String requestId) throws SQLException {
+        List<StoredQuote> quotes = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM rfq_quotes WHERE request_id = ? ORDER BY received_at, id")) {
+            s.setString(1, requestId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    RfqQuote q = new RfqQuote(r.getString("quote_id"), requestId, QuoteState.valueOf(r.getString("state")),
+                            Columns.time(r, "created_at"), Columns.time(r, "expires_at"),
+                            LegsJson.quoteLegs(r.getString("legs")));
+                    quotes.add(new StoredQuote(q, Columns.time(r, "received_at")));
+                }
+            }
+        }
+        return quotes;
+    }
+}
