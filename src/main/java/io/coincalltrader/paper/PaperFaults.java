@@ -45,6 +45,7 @@ public final class PaperFaults {
     private volatile long notFoundUntilNanos;
     private volatile boolean silent;
     private volatile boolean duplicatePushes;
+    private volatile boolean reorderPushes;
     private volatile Runnable dropSockets = () -> { };
 
     /** The next request to {@code path} suffers {@code fault}. */
@@ -93,6 +94,15 @@ public final class PaperFaults {
         duplicatePushes = on;
     }
 
+    /** Sends private pushes in swapped pairs (each batch's second push before its first) while on. */
+    public void reorderPushes(boolean on) {
+        reorderPushes = on;
+    }
+
+    public boolean reordering() {
+        return reorderPushes;
+    }
+
     public boolean silent() {
         return silent;
     }
@@ -110,5 +120,6 @@ public final class PaperFaults {
         notFoundUntilNanos = 0;
         silent = false;
         duplicatePushes = false;
+        reorderPushes = false;
     }
 }

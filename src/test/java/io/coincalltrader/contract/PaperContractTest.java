@@ -208,4 +208,35 @@ class PaperContractTest {
                 .isInstanceOfSatisfying(ExchangeRejectedException.class, e -> assertThat(e.code()).isEqualTo(10557));
         late.close();
     }
+
+    @Test
+    void spotOrdersAndMakerCalls() {
+        long clientId = clientIds.incrementAndGet();
+        BigDecimal ask = client.market().orderBook("BTCUSDT").bestAsk().orElseThrow().price();
+        long id = client.orders().place(OrderRequest.limit(ProductType.SPOT, "BTCUSDT", Side.BUY, new BigDecimal("0.001"), ask, clientId));
+        var order = client.orders().byClientOrderId(ProductType.SPOT, clientId).orElseThrow();
+        assertThat(order.orderId()).isEqualTo(id);
+        assertThat(order.state()).isEqualTo(ExchangeOrderState.FILLED);
+        assertThat(client.orders().fills(ProductType.SPOT, OrderGateway.HistoryQuery.since(null, null)).items())
+                .anySatisfy(f -> assertThat(f.orderId()).isEqualTo(id));
+        // The paper account is a taker: maker calls answer as Coincall does for an RFQ that is not open to quote.
+        assertThat(client.rfq().myQuotes(null, "OPEN")).isEmpty();
+        client.rfq().cancelAllQuotes();
+        assertThatThrownBy(() -> client.rfq().createQuote(new io.coincalltrader.domain.rfq.MakerQuoteRequest("1", Side.SELL,
+                List.of(new io.coincalltrader.domain.rfq.QuoteLeg(nearMoneyCall().symbol(), Side.SELL, BigDecimal.TEN, BigDecimal.ONE)))))
+                .isInstanceOfSatisfying(ExchangeRejectedException.class, e -> assertThat(e.code()).isEqualTo(50014));
+        assertThatThrownBy(() -> client.rfq().cancelQuote("1")).isInstanceOf(ExchangeRejectedException.class);
+    }
+
+    @Test
+    void futuresModifyAndSingleQuery() {
+        long clientId = clientIds.incrementAndGet();
+        long id = client.orders().place(OrderRequest.limit(ProductType.FUTURE, "BTCUSD", Side.BUY, new BigDecimal("0.01"), new BigDecimal("50000"), clientId));
+        client.orders().amend(ProductType.FUTURE, "BTCUSD", id, new BigDecimal("0.02"), new BigDecimal("50000.5"));
+        var order = client.orders().byId(ProductType.FUTURE, id).orElseThrow();
+        assertThat(order.quantity()).isEqualByComparingTo("0.02");
+        assertThat(order.price()).isEqualByComparingTo("50000.5");
+        client.orders().cancel(ProductType.FUTURE, id);
+        assertThat(client.orders().byId(ProductType.FUTURE, id).orElseThrow().state()).isEqualTo(ExchangeOrderState.CANCELED);
+    }
 }

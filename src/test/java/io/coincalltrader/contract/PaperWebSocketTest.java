@@ -167,4 +167,40 @@ class PaperWebSocketTest {
         List<WsEvent.TradeFill> fills = awaitEvents(WsEvent.TradeFill.class, f -> f.fill().orderId() == orderId, 2);
         assertThat(fills.get(0).fill().tradeId()).isEqualTo(fills.get(1).fill().tradeId());
     }
+
+    @Test
+    void reorderedPushesDeliverTheFillBeforeTheOrderUpdate() throws InterruptedException {
+        String symbol = anOption();
+        ws.subscribe(WsSubscription.privateChannel("order"));
+        ws.subscribe(WsSubscription.privateChannel("trade"));
+        ws.start();
+        awaitState(ConnectionStatus.State.LIVE);
+        awaitExchange(() -> paper.webSocketSubscriptions() == 2);
+        BigDecimal ask = rest.market().orderBook(symbol).bestAsk().orElseThrow().price();
+        paper.faults().reorderPushes(false);
+        long normal = rest.orders().place(OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"), ask,
+                System.currentTimeMillis() * 1000 + 11));
+        awaitEvents(WsEvent.OrderUpdate.class, o -> o.orderId() == normal, 1);
+        paper.faults().reorderPushes(true);
+        long reordered = rest.orders().place(OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"), ask,
+                System.currentTimeMillis() * 1000 + 13));
+        awaitEvents(WsEvent.OrderUpdate.class, o -> o.orderId() == reordered, 1);
+        awaitEvents(WsEvent.TradeFill.class, f -> f.fill().orderId() == reordered, 1);
+        int fillAt = indexOf(e -> e instanceof WsEvent.TradeFill f && f.fill().orderId() == reordered);
+        int orderAt = indexOf(e -> e instanceof WsEvent.OrderUpdate o && o.orderId() == reordered);
+        int normalFillAt = indexOf(e -> e instanceof WsEvent.TradeFill f && f.fill().orderId() == normal);
+        int normalOrderAt = indexOf(e -> e instanceof WsEvent.OrderUpdate o && o.orderId() == normal);
+        assertThat(normalFillAt).as("in order: the fill, then the order update").isLessThan(normalOrderAt);
+        assertThat(fillAt).as("the order of the pair is changed").isNotEqualTo(orderAt).isNotNegative();
+        assertThat(Integer.signum(fillAt - orderAt)).isNotEqualTo(Integer.signum(normalFillAt - normalOrderAt));
+    }
+
+    private int indexOf(Predicate<WsEvent> p) {
+        for (int i = 0; i < history.size(); i++) {
+            if (p.test(history.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

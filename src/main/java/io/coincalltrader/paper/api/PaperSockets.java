@@ -217,7 +217,13 @@ final class PaperSockets {
     }
 
     /** Sends private pushes to every session subscribed to their channel (twice while duplication is on). */
-    void sendPrivate(List<Outbox.Push> pushes) {
+    void sendPrivate(List<Outbox.Push> batch) {
+        List<Outbox.Push> pushes = new ArrayList<>(batch);
+        if (faults.reordering()) {
+            for (int i = 0; i + 1 < pushes.size(); i += 2) {
+                java.util.Collections.swap(pushes, i, i + 1);
+            }
+        }
         for (Outbox.Push p : pushes) {
             String frame = push(p.dt(), p.data());
             for (Session s : sessions.values()) {
