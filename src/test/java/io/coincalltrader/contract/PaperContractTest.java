@@ -77,7 +77,12 @@ class PaperContractTest {
         assertThat(client.market().futuresTickers()).extracting(t -> t.symbol()).contains("BTCUSD", "ETHUSD");
         assertThat(client.market().futuresInstruments()).isNotEmpty();
         assertThat(client.market().spotInstruments()).hasSize(2);
-        assertThat(client.market().lastTrades(call.symbol())).isEmpty();
+        paper.tickNow();
+        assertThat(client.market().lastTrades("BTCUSD")).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.price()).isPositive();
+            assertThat(t.side()).isNotNull();
+        });
+        assertThat(client.market().futuresTickers()).extracting(t -> t.symbol()).anyMatch(s -> s.matches("BTCUSD-\\d{1,2}[A-Z]{3}\\d{2}"));
     }
 
     @Test

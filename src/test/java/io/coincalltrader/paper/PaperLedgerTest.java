@@ -164,4 +164,38 @@ class PaperLedgerTest {
         assertThatThrownBy(() -> ledger.place(reduce, T0)).isInstanceOfSatisfying(PaperError.class,
                 e -> assertThat(e.getMessage()).contains("reduce only"));
     }
+
+    @Test
+    void datedFuturesTradeAboveTheIndexAndSettleAtDelivery() {
+        var futures = market.datedFutures();
+        assertThat(futures).hasSize(4).allSatisfy(f -> assertThat(f.delivery().toString()).endsWith("T08:00:00Z"));
+        var first = futures.stream().filter(f -> f.base().equals("BTC")).findFirst().orElseThrow();
+        assertThat(first.text()).isEqualTo("BTCUSD-25DEC26");
+        assertThat(market.mark(first.text(), T0)).isGreaterThan(market.index("BTC"));
+        ledger.fillDirect(first.text(), 1, new BigDecimal("0.5"), market.mark(first.text(), T0), false, T0, null);
+        Instant delivery = first.delivery().plusSeconds(1);
+        market.tick(delivery);
+        BigDecimal expected = market.index("BTC").subtract(trades.getLast().price()).multiply(new BigDecimal("0.5"));
+        BigDecimal cashBefore = ledger.account(delivery).cash();
+        ledger.onTick(delivery);
+        market.delistExpired(delivery);
+        assertThat(ledger.positions()).noneMatch(p -> p.symbol().equals(first.text()));
+        assertThat(ledger.account(delivery).cash().subtract(cashBefore)).isEqualByComparingTo(expected);
+        assertThat(market.isListed(first.text())).isFalse();
+    }
+
+    @Test
+    void theTapeShowsOurTradesAndOtherTraders() {
+        OptionListing call = atmCall();
+        ledger.fillDirect(call.symbol(), 1, new BigDecimal("0.3"), market.mark(call.symbol(), T0), true, T0, null);
+        assertThat(market.lastTrades(call.symbol())).first().satisfies(p -> {
+            assertThat(p.quantity()).isEqualByComparingTo("0.3");
+            assertThat(p.takerSide()).isEqualTo(1);
+        });
+        for (int i = 1; i <= 20; i++) {
+            market.tick(T0.plusSeconds(i));
+        }
+        assertThat(market.lastTrades("BTCUSD")).hasSize(20);
+        assertThat(market.lastTrades("BTCUSD").getFirst().time()).isEqualTo(T0.plusSeconds(20));
+    }
 }

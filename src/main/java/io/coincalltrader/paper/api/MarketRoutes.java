@@ -40,8 +40,8 @@ final class MarketRoutes {
         http.get(r, "/open/option/get/v1/{index}", false, q -> chain(q.pathParam("index"), q.longValue("endTime")));
         http.get(r, "/open/option/detail/v1/{symbol}", false, q -> detail(q.pathParam("symbol")));
         http.get(r, "/open/option/order/orderbook/v1/{symbol}", false, q -> optionBook(q.pathParam("symbol")));
-        http.get(r, "/open/option/trade/lasttrade/v1/{symbol}", false, q -> new JsonArray());
-        http.get(r, "/open/futures/trade/lasttrade/v1/{symbol}", false, q -> new JsonArray());
+        http.get(r, "/open/option/trade/lasttrade/v1/{symbol}", false, q -> lastTrades(q.pathParam("symbol")));
+        http.get(r, "/open/futures/trade/lasttrade/v1/{symbol}", false, q -> lastTrades(q.pathParam("symbol")));
         http.get(r, "/open/futures/market/symbol/v1", false, q -> futuresSymbols());
         http.get(r, "/open/futures/market/instruments/v1", false, q -> futuresTickers());
         http.get(r, "/open/futures/order/orderbook/v1/{symbol}", false, q -> futuresBook(q.pathParam("symbol")));
@@ -164,9 +164,41 @@ final class MarketRoutes {
         return o;
     }
 
+    private JsonElement lastTrades(String symbol) {
+        if (!market.isListed(symbol)) {
+            throw new PaperError(symbol.split("-").length == 4 ? 40034 : 10005, "symbol not exist");
+        }
+        JsonArray out = new JsonArray();
+        for (PaperMarket.Print p : market.lastTrades(symbol)) {
+            JsonObject o = new JsonObject();
+            o.addProperty("symbol", symbol);
+            o.addProperty("displayName", symbol);
+            o.add("price", str(p.price()));
+            o.add("qty", str(p.quantity()));
+            o.addProperty("time", p.time().toEpochMilli());
+            o.addProperty("tradeSide", p.takerSide());
+            out.add(o);
+        }
+        return out;
+    }
+
     private JsonElement futuresSymbols() {
         JsonArray out = new JsonArray();
         Instant now = sim.instant();
+        for (var f : market.datedFutures()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("symbol", f.text());
+            o.addProperty("symbolName", f.base() + "/USD " + f.displayName().substring(f.base().length() + 1));
+            o.addProperty("displayName", f.displayName());
+            o.addProperty("baseToken", f.base());
+            o.addProperty("quoteToken", "USD");
+            o.add("price", num(market.mark(f.text(), now)));
+            o.add("markPrice", num(market.mark(f.text(), now)));
+            o.add("indexPrice", num(market.index(f.base())));
+            o.addProperty("deliveryTime", f.delivery().toEpochMilli());
+            o.addProperty("ts", now.toEpochMilli());
+            out.add(o);
+        }
         for (String coin : market.coins()) {
             JsonObject o = new JsonObject();
             BigDecimal index = market.index(coin);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.TreeSet;
 
 /** Coincall-like expiries from a moment: three dailies, four weekly Fridays, three monthlies, two quarterlies. */
@@ -37,6 +38,22 @@ public final class ExpiryCalendar {
                 if (!last.isBefore(first)) {
                     out.add(last);
                     added++;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The next {@code count} quarterly expiries (last Friday of March, June, September, December). */
+    public static List<LocalDate> quarterlies(Instant now, int count) {
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        List<LocalDate> out = new java.util.ArrayList<>();
+        for (int m = 0; out.size() < count && m < 24; m++) {
+            LocalDate month = today.plusMonths(m);
+            if (month.getMonthValue() % 3 == 0) {
+                LocalDate last = lastFriday(month);
+                if (last.atTime(8, 0).toInstant(ZoneOffset.UTC).isAfter(now)) {
+                    out.add(last);
                 }
             }
         }

@@ -34,6 +34,17 @@ public final class PaperMarket {
     private final Map<String, BigDecimal> index = new LinkedHashMap<>();
     private final Map<String, OptionListing> options = new TreeMap<>();
     private final java.util.Set<String> listedExpiries = new java.util.HashSet<>();
+    /** Dated futures by symbol (BTCUSD-26MAR27), with their delivery instant. */
+    private final Map<String, InstrumentName.Future> datedFutures = new TreeMap<>();
+    /** The public tape: the latest prints per symbol, newest first. */
+    private final Map<String, java.util.Deque<Print>> tape = new java.util.HashMap<>();
+    private static final int TAPE_LENGTH = 50;
+    /** Annualised basis of dated futures over the index. */
+    private static final double FUTURES_BASIS = 0.05;
+
+    /** One public trade: price, size, the taker's side (1 buy, 2 sell) and time. */
+    public record Print(String symbol, BigDecimal price, BigDecimal quantity, int takerSide, Instant time) {
+    }
     private final SplittableRandom random;
     private Instant lastTick;
     private long nextOptionId = 1;
@@ -65,10 +76,64 @@ public final class PaperMarket {
         lastTick = now;
         ticks++;
         relist(now);
+        printSynthetic(now);
     }
 
-    /** Lists every expiry of the calendar not yet listed, with strikes around today's index. */
+    /** Other traders: now and then a print near the money at the bid or the ask, and one on each perpetual. */
+    private void printSynthetic(Instant now) {
+        for (CoinMarket c : coins.values()) {
+            String perp = c.coin() + "USD";
+            OrderBook pb = book(perp, now);
+            boolean buy = random.nextBoolean();
+            pb.bestAsk().filter(a -> buy).or(() -> pb.bestBid().filter(b -> !buy)).ifPresent(l ->
+                    print(new Print(perp, l.price(), BigDecimal.valueOf(random.nextInt(1, 50)).movePointLeft(2), buy ? 1 : 2, now)));
+            if (random.nextDouble() < 0.3) {
+                double spot = index(c.coin()).doubleValue();
+                List<OptionListing> near = options(c.coin()).stream()
+                        .filter(l -> Math.abs(l.strike().doubleValue() / spot - 1) < 0.1).toList();
+                if (!near.isEmpty()) {
+                    OptionListing l = near.get(random.nextInt(near.size()));
+                    OrderBook ob = book(l.symbol(), now);
+                    boolean takerBuys = random.nextBoolean();
+                    (takerBuys ? ob.bestAsk() : ob.bestBid()).ifPresent(level -> print(new Print(l.symbol(), level.price(),
+                            BigDecimal.valueOf(random.nextInt(1, 40)).movePointLeft(1), takerBuys ? 1 : 2, now)));
+                }
+            }
+        }
+    }
+
+    /** Adds a trade to the public tape (ours and everyone's). */
+    public void print(Print p) {
+        java.util.Deque<Print> d = tape.computeIfAbsent(p.symbol(), k -> new java.util.ArrayDeque<>());
+        d.addFirst(p);
+        while (d.size() > TAPE_LENGTH) {
+            d.removeLast();
+        }
+    }
+
+    /** The latest public trades of a symbol, newest first. */
+    public List<Print> lastTrades(String symbol) {
+        java.util.Deque<Print> d = tape.get(symbol);
+        return d == null ? List.of() : List.copyOf(d);
+    }
+
+    /** Dated futures, soonest first. */
+    public List<InstrumentName.Future> datedFutures() {
+        return datedFutures.values().stream().sorted(java.util.Comparator.comparing(InstrumentName.Future::delivery)).toList();
+    }
+
+    public Optional<InstrumentName.Future> datedFuture(String symbol) {
+        return Optional.ofNullable(datedFutures.get(symbol));
+    }
+
+    /** Lists every expiry of the calendar not yet listed, with strikes around today's index, and the quarterly futures. */
     private void relist(Instant now) {
+        for (LocalDate delivery : ExpiryCalendar.quarterlies(now, 2)) {
+            for (CoinMarket c : coins.values()) {
+                InstrumentName.Future f = new InstrumentName.Future(c.coin(), delivery);
+                datedFutures.putIfAbsent(f.text(), f);
+            }
+        }
         for (CoinMarket c : coins.values()) {
             for (LocalDate expiry : ExpiryCalendar.expiries(now)) {
                 if (!listedExpiries.add(c.coin() + "@" + expiry)) {
@@ -104,6 +169,7 @@ public final class PaperMarket {
 
     /** Removes listings that expired at or before {@code now} (after the ledger settled them). */
     public List<OptionListing> delistExpired(Instant now) {
+        datedFutures.values().removeIf(f -> !f.delivery().isAfter(now));
         List<OptionListing> gone = new ArrayList<>();
         options.values().removeIf(l -> {
             boolean expired = !l.name().expiry().isAfter(now);
@@ -137,7 +203,7 @@ public final class PaperMarket {
 
     /** True for every listed option, perpetual and spot pair. */
     public boolean isListed(String symbol) {
-        if (options.containsKey(symbol)) {
+        if (options.containsKey(symbol) || datedFutures.containsKey(symbol)) {
             return true;
         }
         for (String c : coins.keySet()) {
@@ -171,6 +237,12 @@ public final class PaperMarket {
             double value = BlackScholes.price(l.name().type(), index(l.name().base()).doubleValue(), l.strike().doubleValue(),
                     years(l, now), iv(l, now), 0);
             return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_EVEN).max(OPTION_TICK);
+        }
+        InstrumentName.Future dated = datedFutures.get(symbol);
+        if (dated != null) {
+            double years = Math.max(0, Duration.between(now, dated.delivery()).toMillis() / 1000.0 / YEAR_SECONDS);
+            double fair = index(dated.base()).doubleValue() * Math.exp(FUTURES_BASIS * years);
+            return BigDecimal.valueOf(fair).divide(new BigDecimal("0.5"), 0, RoundingMode.HALF_EVEN).multiply(new BigDecimal("0.5"));
         }
         return index(coinOf(symbol));
     }

@@ -26,6 +26,8 @@ import java.util.function.LongSupplier;
  * through {@link LedgerEvents}.
  */
 public final class PaperLedger {
+    /** The order id of settlement trades (expiry, delivery): no order of the trader's. */
+    static final long SETTLEMENT = 0;
     static final BigDecimal TAKER_FEE = new BigDecimal("0.0004");
     static final BigDecimal MAKER_FEE = new BigDecimal("0.0003");
     private static final BigDecimal OPTION_FEE_CAP = new BigDecimal("0.125");
@@ -209,6 +211,9 @@ public final class PaperLedger {
         BigDecimal index = market.index(market.option(symbol).map(l -> l.name().base()).orElseGet(() -> market.coinOf(symbol)));
         PaperTrade t = new PaperTrade(ids.getAsLong(), orderId, clientId, product, symbol, side, price, qty, fee, taker, now, mark, index, blockTradeId);
         trades.add(t);
+        if (orderId != SETTLEMENT) {
+            market.print(new PaperMarket.Print(symbol, price, qty, taker ? side : 3 - side, now));
+        }
         if (pos.quantity.signum() == 0) {
             positions.remove(symbol);
         }
@@ -269,6 +274,14 @@ public final class PaperLedger {
 
     private void settleExpired(Instant now) {
         for (PaperPosition p : List.copyOf(positions.values())) {
+            var dated = market.datedFuture(p.symbol);
+            if (dated.isPresent() && !dated.get().delivery().isAfter(now)) {
+                // Cash-settled at the index on delivery: the P&L is realised and the position closes.
+                record(SETTLEMENT, null, ProductType.FUTURE, p.symbol, p.quantity.signum() > 0 ? 2 : 1,
+                        market.index(dated.get().base()), p.quantity.abs(), BigDecimal.ZERO, false, now, null);
+            }
+        }
+        for (PaperPosition p : List.copyOf(positions.values())) {
             Optional<OptionListing> l = market.option(p.symbol);
             if (l.isEmpty() || l.get().name().expiry().isAfter(now)) {
                 continue;
@@ -276,12 +289,13 @@ public final class PaperLedger {
             BigDecimal index = market.index(l.get().name().base());
             BigDecimal strike = l.get().strike();
             BigDecimal intrinsic = (l.get().name().type() == OptionType.CALL ? index.subtract(strike) : strike.subtract(index)).max(BigDecimal.ZERO);
-            record(ids.getAsLong(), null, ProductType.OPTION, p.symbol, p.quantity.signum() > 0 ? 2 : 1, intrinsic, p.quantity.abs(),
+            record(SETTLEMENT, null, ProductType.OPTION, p.symbol, p.quantity.signum() > 0 ? 2 : 1, intrinsic, p.quantity.abs(),
                     BigDecimal.ZERO, false, now, null);
         }
         for (PaperOrder o : orders.values()) {
-            Optional<OptionListing> l = market.option(o.symbol);
-            if (o.isOpen() && l.isPresent() && !l.get().name().expiry().isAfter(now)) {
+            Optional<Instant> ends = market.option(o.symbol).map(l -> l.name().expiry())
+                    .or(() -> market.datedFuture(o.symbol).map(f -> f.delivery()));
+            if (o.isOpen() && ends.isPresent() && !ends.get().isAfter(now)) {
                 o.state = PaperOrder.CANCEL_BY_EXERCISE;
                 o.updateTime = now;
                 events.orderChanged(o);
