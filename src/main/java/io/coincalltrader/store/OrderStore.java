@@ -142,6 +142,42 @@ public final class OrderStore {
         };
     }
 
+    /** Records an amend the exchange accepted: the new size and price, with an event and a journal row. */
+    public CompletableFuture<StoredOrder> amended(long clientOrderId, BigDecimal quantity, BigDecimal price, Cause cause,
+                                                  String detail) {
+        Instant now = clock.instant();
+        return writer.submit(c -> {
+            StoredOrder before = find(c, clientOrderId).orElseThrow(() -> new StoreWriteException(database,
+                    "No recorded order has client order id " + clientOrderId, null));
+            try (PreparedStatement s = c.prepareStatement("UPDATE orders SET qty = ?, price = ?, updated_at = ? WHERE id = ?")) {
+                Columns.amount(s, 1, quantity);
+                Columns.amount(s, 2, price);
+                s.setLong(3, now.toEpochMilli());
+                s.setLong(4, before.id());
+                s.executeUpdate();
+            }
+            insertEvent(c, before.id(), before.state(), before.state(), cause, detail, now);
+            Journal.insert(c, now, KIND, cause, subject(clientOrderId), "Amended from " + before.quantity().toPlainString()
+                    + " @ " + plain(before.price()) + " to " + quantity.toPlainString() + " @ " + plain(price), null);
+            return find(c, clientOrderId).orElseThrow();
+        });
+    }
+
+    /** The highest client order id recorded (0 when none): new ids start above it. */
+    public long highestClientOrderId() {
+        return reader.query(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(client_order_id), 0) FROM orders");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "market" : v.toPlainString();
+    }
+
     /** Adopts an order found on the exchange but not recorded here; completes with false if it was already known. */
     public CompletableFuture<Boolean> adoptExternal(ExchangeOrder order, ProductType product, OrderState state,
                                                     Cause cause, String detail) {

@@ -38,6 +38,10 @@ public sealed interface OrderEvent {
     record FillReceived(Fill fill) implements OrderEvent {
     }
 
+    /** The exchange accepted a change of price and/or size; the order keeps its client order id. */
+    record Amended(java.math.BigDecimal quantity, java.math.BigDecimal price) implements OrderEvent {
+    }
+
     record CancelRequested() implements OrderEvent {
     }
 

@@ -3,6 +3,7 @@ package io.coincalltrader.engine.order;
 import io.coincalltrader.domain.order.ExchangeOrder;
 import io.coincalltrader.domain.order.ExchangeOrderState;
 import io.coincalltrader.domain.order.Fill;
+import io.coincalltrader.domain.order.OrderRequest;
 import io.coincalltrader.domain.order.OrderState;
 
 import java.math.BigDecimal;
@@ -54,6 +55,7 @@ public final class OrderStateMachine {
             case OrderEvent.NotSent n -> o.state() == PENDING_SEND || o.state() == SENT
                     ? Transition.to(o.with(NOT_PLACED, now), "not sent: " + n.reason())
                     : Transition.same(o, "a not-sent report is no evidence while " + o.state());
+            case OrderEvent.Amended a -> amended(o, a, now);
             case OrderEvent.CancelRequested c -> o.state().mayBeLive() && o.state() != IN_DOUBT
                     ? Transition.to(o.with(PENDING_CANCEL, now), "cancel requested")
                     : Transition.anomaly(o, "cannot cancel while " + o.state());
@@ -72,6 +74,19 @@ public final class OrderStateMachine {
                     "accepted by the exchange as order " + id);
         }
         return o.exchangeOrderId() == null ? Transition.to(o.withExchangeId(id), "exchange id " + id) : Transition.same(o, "already acknowledged");
+    }
+
+    private static Transition amended(TrackedOrder o, OrderEvent.Amended a, Instant now) {
+        if (!o.state().mayBeLive() || o.state() == IN_DOUBT) {
+            return Transition.anomaly(o, "an amend confirmation arrived while " + o.state());
+        }
+        OrderRequest r = o.request();
+        OrderRequest changed = new OrderRequest(r.product(), r.symbol(), r.side(), r.type(),
+                a.quantity() == null ? r.quantity() : a.quantity(), a.price() == null ? r.price() : a.price(),
+                r.timeInForce(), r.clientOrderId(), r.reduceOnly(), r.triggerPrice());
+        TrackedOrder next = o.withRequest(changed);
+        return Transition.to(next.with(o.state() == PENDING_CANCEL ? PENDING_CANCEL : workingState(next), now),
+                "amended to " + changed.quantity().toPlainString() + " @ " + (changed.price() == null ? "market" : changed.price().toPlainString()));
     }
 
     /** Only past the grace window does "not found" mean "never placed"; inside it, the exchange may still be catching up. */

@@ -29,12 +29,22 @@ public record TrackedOrder(OrderRequest request, OrderState state, Long exchange
         return request.clientOrderId();
     }
 
+    /** Rebuilds an order from its record after a restart. */
+    public static TrackedOrder restored(OrderRequest request, OrderState state, Long exchangeOrderId, BigDecimal filled,
+                                        BigDecimal averagePrice, Set<String> tradeIds, Instant updatedAt) {
+        return new TrackedOrder(request, state, exchangeOrderId, filled, averagePrice, tradeIds, null, null, updatedAt);
+    }
+
     public BigDecimal remainingQuantity() {
         return request.quantity().subtract(filledQuantity).max(BigDecimal.ZERO);
     }
 
     TrackedOrder with(OrderState s, Instant now) {
         return new TrackedOrder(request, s, exchangeOrderId, filledQuantity, averagePrice, tradeIds, rejectCode, rejectMessage, now);
+    }
+
+    TrackedOrder withRequest(OrderRequest r) {
+        return new TrackedOrder(r, state, exchangeOrderId, filledQuantity, averagePrice, tradeIds, rejectCode, rejectMessage, updatedAt);
     }
 
     TrackedOrder withExchangeId(long id) {
