@@ -350,6 +350,7 @@ public final class OrderService implements AutoCloseable {
                 log.error("order {} change to {} could not be recorded", e.clientOrderId(), now.state(), err);
             }
             if (newFill != null) {
+                Crashpoints.hit("after-fill-recorded");
                 fillListeners.publish(newFill);
             }
             publish(e, now);

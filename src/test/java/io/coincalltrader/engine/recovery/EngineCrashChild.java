@@ -1,0 +1,71 @@
+package io.coincalltrader.engine.recovery;
+
+import io.coincalltrader.domain.market.BookLevel;
+import io.coincalltrader.domain.market.OrderBook;
+import io.coincalltrader.domain.order.OrderRequest;
+import io.coincalltrader.domain.order.OrderState;
+import io.coincalltrader.domain.order.ProductType;
+import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.engine.common.EngineThread;
+import io.coincalltrader.engine.order.OrderService;
+import io.coincalltrader.engine.order.OrderServiceConfig;
+import io.coincalltrader.exchange.CoincallClient;
+import io.coincalltrader.exchange.CoincallConfig;
+import io.coincalltrader.exchange.Credentials;
+import io.coincalltrader.store.Cause;
+import io.coincalltrader.store.Database;
+import io.coincalltrader.store.NewOrder;
+import io.coincalltrader.store.StoreConfig;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine in a child JVM for crash tests: runs one scenario against a paper exchange given by URL, and is stopped
+ * dead at the crashpoint named by {@code -Dcct.crashAt}. Prints DONE if it got to the end.
+ * Arguments: base URL, data directory, scenario, symbol. Keys come from the environment, as in the app.
+ */
+public final class EngineCrashChild {
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        Path dir = Path.of(args[1]);
+        String scenario = args[2];
+        String symbol = args[3];
+        CoincallClient client = CoincallClient.create(CoincallConfig.of(url,
+                new Credentials(System.getenv("CCT_KEY"), System.getenv("CCT_SECRET"))).withTimeouts(Duration.ofSeconds(2),
+                Duration.ofSeconds(3), Duration.ofSeconds(3)));
+        Database db = Database.open(StoreConfig.of(dir, "test", Clock.systemUTC()));
+        EngineThread engine = new EngineThread("engine");
+        ScheduledExecutorService io = Executors.newScheduledThreadPool(4);
+        OrderService orders = new OrderService(client.orders(), db, engine, io, Clock.systemUTC(),
+                new OrderServiceConfig(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1)));
+        orders.start();
+        OrderBook book = client.market().orderBook(symbol);
+        long id = orders.nextClientOrderId();
+        OrderRequest request = switch (scenario) {
+            case "resting" -> OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"), new BigDecimal("5"), id);
+            case "marketable" -> OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"),
+                    book.bestAsk().orElseThrow().price(), id);
+            case "sweep" -> OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY,
+                    book.asks().stream().map(BookLevel::size).reduce(BigDecimal.ZERO, BigDecimal::add), book.asks().getLast().price(), id);
+            default -> throw new IllegalArgumentException(scenario);
+        };
+        System.out.println("CLIENT_ORDER_ID " + id);
+        orders.place(NewOrder.of(request), Cause.USER, "crash test").get(10, TimeUnit.SECONDS);
+        orders.when(id, o -> o.state() != OrderState.SENT && o.state() != OrderState.PENDING_SEND).get(10, TimeUnit.SECONDS);
+        if (scenario.equals("resting")) {
+            orders.when(id, o -> o.state() == OrderState.ACKED).get(10, TimeUnit.SECONDS);
+            orders.cancel(id, Cause.USER).get(10, TimeUnit.SECONDS);
+        }
+        orders.finished(id).get(15, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        System.out.println("DONE");
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}
