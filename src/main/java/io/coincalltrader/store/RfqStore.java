@@ -92,6 +92,28 @@ public final class RfqStore {
         });
     }
 
+    /**
+     * Withdraws an accept intent after the exchange definitely refused the accept (nothing traded), so that another
+     * quote may be taken. Only the intent for this quote is cleared.
+     */
+    public CompletableFuture<Boolean> clearAcceptIntent(String requestId, String quoteId, String reason, Cause cause) {
+        Instant now = clock.instant();
+        return writer.submit(c -> {
+            int changed;
+            try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET accepted_quote_id = NULL, accepted_at = NULL,"
+                    + " updated_at = ? WHERE request_id = ? AND accepted_quote_id = ? AND result IS NULL")) {
+                s.setLong(1, now.toEpochMilli());
+                s.setString(2, requestId);
+                s.setString(3, quoteId);
+                changed = s.executeUpdate();
+            }
+            if (changed == 1) {
+                Journal.insert(c, now, KIND, cause, "rfq " + requestId, "Accept of quote " + quoteId + " refused: " + reason, null);
+            }
+            return changed == 1;
+        });
+    }
+
     /** Records the outcome (state plus the block trade or reason as JSON) with a journal row. */
     public CompletableFuture<Void> recordResult(String requestId, RfqState state, String resultJson, Cause cause) {
         Instant now = clock.instant();

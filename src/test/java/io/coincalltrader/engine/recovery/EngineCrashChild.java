@@ -1,5 +1,11 @@
 package io.coincalltrader.engine.recovery;
 
+import io.coincalltrader.engine.execution.ExecutionParams;
+import io.coincalltrader.engine.execution.ExecutionLeg;
+import io.coincalltrader.engine.execution.ExecutionPlan;
+import io.coincalltrader.engine.execution.GatewayMarketView;
+import io.coincalltrader.engine.execution.ExecutionService;
+import io.coincalltrader.domain.instrument.Instrument;
 import io.coincalltrader.domain.market.BookLevel;
 import io.coincalltrader.domain.market.OrderBook;
 import io.coincalltrader.domain.order.OrderRequest;
@@ -21,6 +27,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +52,10 @@ public final class EngineCrashChild {
         OrderService orders = new OrderService(client.orders(), db, engine, io, Clock.systemUTC(),
                 new OrderServiceConfig(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1)));
         orders.start();
+        if (scenario.equals("rfq")) {
+            rfq(client, db, orders, symbol);
+            return;
+        }
         OrderBook book = client.market().orderBook(symbol);
         long id = orders.nextClientOrderId();
         OrderRequest request = switch (scenario) {
@@ -64,6 +75,34 @@ public final class EngineCrashChild {
         }
         orders.finished(id).get(15, TimeUnit.SECONDS);
         Thread.sleep(300);
+        System.out.println("DONE");
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** A two-leg call spread through an RFQ: {@code symbol} bought, the next call strike up sold. */
+    private static void rfq(CoincallClient client, Database db, OrderService orders, String symbol) throws Exception {
+        String other = client.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol)
+                .filter(s -> s.endsWith("-C") && !s.equals(symbol)).findFirst().orElseThrow();
+        ExecutionService exec = new ExecutionService(orders,
+                client.rfq(), db.rfqs(), db.journal(), new GatewayMarketView(client.market(),
+                Clock.systemUTC()), Clock.systemUTC());
+        ExecutionService.Execution x = exec.submit(new ExecutionPlan(
+                "crash spread", List.of(ExecutionLeg.of(symbol, Side.BUY, BigDecimal.ONE),
+                ExecutionLeg.of(other, Side.SELL, BigDecimal.ONE)),
+                ExecutionParams.rfq().withRfqMinWait(Duration.ofSeconds(1))
+                        .withBand(new BigDecimal("0.5"), new BigDecimal("50")), null), Cause.USER);
+        x.onProgress(p -> {
+            if (p.step().startsWith("RFQ ")) {
+                System.out.println("RFQ_ID " + p.step().split(" ")[1]);
+                System.out.flush();
+            }
+        });
+        System.out.println("CLIENT_ORDER_ID 0");
+        System.out.println("OTHER " + other);
+        System.out.flush();
+        var r = x.result().get(40, TimeUnit.SECONDS);
+        System.out.println("RESULT " + r.status() + " " + r.message());
         System.out.println("DONE");
         System.out.flush();
         Runtime.getRuntime().halt(0);

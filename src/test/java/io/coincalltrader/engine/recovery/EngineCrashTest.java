@@ -1,5 +1,7 @@
 package io.coincalltrader.engine.recovery;
 
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.domain.instrument.Instrument;
 import io.coincalltrader.domain.order.OrderState;
 import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.engine.order.OrderServiceConfig;
@@ -11,6 +13,7 @@ import io.coincalltrader.store.StoredOrder;
 import io.coincalltrader.testing.EngineFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +101,33 @@ class EngineCrashTest {
             assertThat(f.db.orders().notTerminal()).noneMatch(o -> o.state() == OrderState.IN_DOUBT || o.state() == OrderState.PENDING_SEND
                     || o.state() == OrderState.SENT);
             assertThat(f.db.journal().since(java.time.Instant.EPOCH, io.coincalltrader.store.JournalFilter.all().kinds("RECONCILE"))).hasSize(1);
+        }
+    }
+
+    /** RELIABILITY.md A5: killed right after the RFQ accept left; recovery finds the block trade and records it once. */
+    @Test
+    void rfqAcceptInterruptedIsSettledFromTheExchange() throws Exception {
+        String symbol;
+        try (EngineFixture probe = new EngineFixture(paper, dir.resolve("probe"), OrderServiceConfig.defaults())) {
+            symbol = probe.client.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol)
+                    .filter(s -> s.endsWith("-C")).findFirst().orElseThrow();
+        }
+        Map<String, BigDecimal> before = new HashMap<>(paper.oracle().positions());
+        List<String> out = runChild("rfq", "after-rfq-accept-send", symbol);
+        assertThat(out).contains("crashpoint after-rfq-accept-send: halting");
+        String rfqId = out.stream().filter(l -> l.startsWith("RFQ_ID ")).findFirst().orElseThrow().substring(7);
+        String other = out.stream().filter(l -> l.startsWith("OTHER ")).findFirst().orElseThrow().substring(6);
+
+        try (EngineFixture f = new EngineFixture(paper, dir, new OrderServiceConfig(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1)))) {
+            assertThat(f.db.rfqs().unresolved()).extracting(r -> r.rfq().requestId()).containsExactly(rfqId);
+            ReconciliationReport report = new Reconciler(f.client.orders(), f.client.account(), new RfqRecovery(f.client.rfq(), f.db.rfqs(),
+                    Clock.systemUTC()), f.db, f.orders, Clock.systemUTC(), Duration.ofSeconds(8)).run();
+            assertThat(report.text()).contains(rfqId);
+            assertThat(f.db.rfqs().find(rfqId).orElseThrow().rfq().state()).isEqualTo(RfqState.FILLED);
+            assertThat(f.db.rfqs().unresolved()).isEmpty();
+            assertThat(paper.oracle().blockTrades()).filteredOn(b -> b.requestId().equals(rfqId)).hasSize(1);
+            assertThat(paper.oracle().positions().get(symbol).subtract(before.getOrDefault(symbol, BigDecimal.ZERO))).isEqualByComparingTo("1");
+            assertThat(paper.oracle().positions().get(other).subtract(before.getOrDefault(other, BigDecimal.ZERO))).isEqualByComparingTo("-1");
         }
     }
 
