@@ -13,7 +13,8 @@ import java.io.PrintWriter;
 @Command(name = "coincalltrader", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Options trading workstation for the Coincall exchange.%n"
                 + "With no API keys (COINCALL_API_KEY / COINCALL_API_SECRET) every command runs against the embedded paper exchange.",
-        subcommands = {StatusCommand.class, ChainCommand.class, BookCommand.class, OrderCommand.class, RfqCommand.class,
+        subcommands = {StatusCommand.class, ChainCommand.class, BookCommand.class, OrderCommand.class, TradeCommand.class,
+                RfqCommand.class, OrdersCommand.class, FillsCommand.class, JournalCommand.class, ReconcileCommand.class,
                 PaperExchangeCommand.class})
 public final class CoincallTraderCommand implements Runnable {
     static final int EXIT_EXCHANGE_ERROR = 1;

@@ -34,6 +34,10 @@ abstract class ExchangeCommand implements Callable<Integer> {
 
     abstract int execute(ExchangeSession session, Output out) throws Exception;
 
+    SessionFactory sessions() {
+        return sessions;
+    }
+
     PrintWriter err() {
         return spec.commandLine().getErr();
     }

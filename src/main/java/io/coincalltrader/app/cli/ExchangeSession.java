@@ -2,8 +2,11 @@ package io.coincalltrader.app.cli;
 
 import io.coincalltrader.exchange.ExchangeGateway;
 
-/** An open connection to one exchange, and whatever must stop with it (the in-process paper exchange). */
-public record ExchangeSession(ExchangeGateway gateway, String label, AutoCloseable owned) implements AutoCloseable {
+/**
+ * An open connection to one exchange, the store profile that belongs to it (see {@link io.coincalltrader.app.Profiles}),
+ * and whatever must stop with it (the in-process paper exchange).
+ */
+public record ExchangeSession(ExchangeGateway gateway, String label, String profile, AutoCloseable owned) implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();

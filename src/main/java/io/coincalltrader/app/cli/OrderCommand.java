@@ -1,14 +1,19 @@
 package io.coincalltrader.app.cli;
 
+import io.coincalltrader.app.TradingSession;
 import io.coincalltrader.domain.instrument.InstrumentName;
+import io.coincalltrader.domain.order.OrderState;
+import io.coincalltrader.engine.order.OrderService;
+import io.coincalltrader.engine.order.TrackedOrder;
+import io.coincalltrader.store.Cause;
+import io.coincalltrader.store.NewOrder;
+import io.coincalltrader.store.StoredOrder;
 import io.coincalltrader.domain.order.ExchangeOrder;
 import io.coincalltrader.domain.order.OrderRequest;
 import io.coincalltrader.domain.order.OrderType;
 import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.domain.order.Side;
 import io.coincalltrader.domain.order.TimeInForce;
-import io.coincalltrader.exchange.OrderGateway;
-import io.coincalltrader.exchange.OutcomeUnknownException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +21,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** {@code order place|cancel|list|status}. */
 @Command(name = "order", mixinStandardHelpOptions = true, description = "Place, cancel, list and query orders.",
@@ -29,11 +35,6 @@ final class OrderCommand {
             case InstrumentName.Future f -> ProductType.FUTURE;
             case InstrumentName.Spot s -> ProductType.SPOT;
         };
-    }
-
-    /** A fresh client order id: milliseconds × 1000 plus a random tail, unique per key in practice. */
-    static long newClientOrderId() {
-        return System.currentTimeMillis() * 1000 + ThreadLocalRandom.current().nextInt(1000);
     }
 
     static void printOrders(Output out, List<ExchangeOrder> orders) {
@@ -70,7 +71,7 @@ final class OrderCommand {
         }
     }
 
-    @Command(name = "place", mixinStandardHelpOptions = true, description = "Place an order (sent once; an unanswered order is looked up by its client order id).")
+    @Command(name = "place", mixinStandardHelpOptions = true, description = "Place an order through the engine: recorded in the store before it is sent, sent once, an unanswered order looked up by its client order id.")
     static final class Place extends ExchangeCommand {
         @Option(names = "--instrument", required = true, paramLabel = "NAME")
         String instrument;
@@ -98,49 +99,64 @@ final class OrderCommand {
 
         @Override
         void validate() {
+            request = request(clientOrderId != null ? clientOrderId : 1L);
+        }
+
+        private OrderRequest request(long clientId) {
             String symbol = instrument.trim();
-            long clientId = clientOrderId != null ? clientOrderId : newClientOrderId();
-            request = new OrderRequest(productOf(symbol), symbol, side, type, quantity, price,
+            return new OrderRequest(productOf(symbol), symbol, side, type, quantity, price,
                     timeInForce == null && type != OrderType.MARKET ? TimeInForce.GTC : timeInForce, clientId, reduceOnly, trigger);
         }
 
         @Override
-        int execute(ExchangeSession session, Output out) throws InterruptedException {
-            long clientId = request.clientOrderId();
-            String symbol = request.symbol();
-            OrderGateway orders = session.gateway().orders();
-            if (!out.json()) {
-                out.line("Sending " + side + " " + quantity.toPlainString() + " " + symbol + " (client order id " + clientId + ")");
-            }
-            try {
-                long orderId = orders.place(request);
-                Optional<ExchangeOrder> state = orders.byId(request.product(), orderId);
-                printOrders(out, state.map(List::of).orElse(List.of()));
-                return 0;
-            } catch (OutcomeUnknownException e) {
-                err().println("warning: " + e.traderMessage());
-                return resolve(out, orders, request.product(), clientId);
-            }
-        }
-
-        /** Asks the exchange what became of the order, for up to 10 s; never resends it. */
-        private int resolve(Output out, OrderGateway orders, ProductType product, long clientId) throws InterruptedException {
-            for (int i = 0; i < 10; i++) {
-                try {
-                    Optional<ExchangeOrder> found = orders.byClientOrderId(product, clientId);
-                    if (found.isPresent()) {
-                        printOrders(out, List.of(found.get()));
-                        return 0;
-                    }
-                } catch (RuntimeException e) {
-                    err().println("warning: still checking: " + e.getMessage());
+        int execute(ExchangeSession session, Output out) throws Exception {
+            try (TradingSession trading = sessions().trading(session)) {
+                OrderService orders = trading.orders();
+                long clientId = clientOrderId != null ? clientOrderId : orders.nextClientOrderId();
+                request = request(clientId);
+                orders.place(NewOrder.of(request), Cause.USER, "command line").get(15, TimeUnit.SECONDS);
+                if (!out.json()) {
+                    out.line("Recorded and sent " + side + " " + quantity.toPlainString() + " " + request.symbol() + " (client order id "
+                            + clientId + ", store '" + session.profile() + "')");
                 }
-                Thread.sleep(1000);
+                TrackedOrder o;
+                try {
+                    o = orders.when(clientId, t -> t.state().isTerminal() || t.state() == OrderState.ACKED
+                            || t.state() == OrderState.PARTIALLY_FILLED).get(15, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    o = orders.when(clientId, t -> true).get(5, TimeUnit.SECONDS);
+                }
+                printTracked(out, List.of(o));
+                if (o.state() == OrderState.IN_DOUBT || o.state() == OrderState.SENT) {
+                    err().println("warning: the exchange has not confirmed client order id " + clientId + " yet; it is recorded and"
+                            + " 'reconcile' settles it by asking the exchange. Do not send it again.");
+                    return CoincallTraderCommand.EXIT_OUTCOME_UNKNOWN;
+                }
+                if (o.state() == OrderState.REJECTED || o.state() == OrderState.NOT_PLACED) {
+                    err().println("error: " + (o.rejectMessage() != null ? o.rejectMessage() : "the order was not placed"));
+                    return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
+                }
+                Thread.sleep(300); // let the last write reach the file before the session closes
+                return 0;
             }
-            err().println("error: the exchange does not show client order id " + clientId
-                    + " after 10 s; check with 'order status --client-order-id " + clientId + "' before sending again");
-            return CoincallTraderCommand.EXIT_OUTCOME_UNKNOWN;
         }
+    }
+
+    static void printTracked(Output out, List<TrackedOrder> orders) {
+        if (out.json()) {
+            out.json(orders.stream().map(o -> java.util.Map.of("clientOrderId", o.clientOrderId(), "orderId", o.exchangeOrderId() == null ? "" : o.exchangeOrderId(),
+                    "symbol", o.request().symbol(), "side", o.request().side(), "quantity", o.request().quantity(),
+                    "filled", o.filledQuantity(), "state", o.state())).toList());
+            return;
+        }
+        Output.Table t = new Output.Table(">Client id", ">Order id", "Instrument", "Side", "Type", ">Size", ">Filled", ">Price USD", ">Avg USD", "State");
+        for (TrackedOrder o : orders) {
+            OrderRequest r = o.request();
+            t.row(o.clientOrderId(), o.exchangeOrderId() == null ? "" : o.exchangeOrderId(), r.symbol(), r.side(), r.type(),
+                    r.quantity().toPlainString(), o.filledQuantity().toPlainString(), Output.num(r.price(), 2),
+                    o.averagePrice() == null ? "-" : Output.num(o.averagePrice(), 2), o.state());
+        }
+        t.print(out);
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel an order by id or client order id.")
@@ -158,14 +174,34 @@ final class OrderCommand {
         }
 
         @Override
-        int execute(ExchangeSession session, Output out) {
-            if (ref.orderId != null) {
-                session.gateway().orders().cancel(ref.product, ref.orderId);
-            } else {
-                session.gateway().orders().cancelByClientOrderId(ref.product, ref.clientOrderId);
+        int execute(ExchangeSession session, Output out) throws Exception {
+            try (TradingSession trading = sessions().trading(session)) {
+                Optional<StoredOrder> known = trading.db().orders().notTerminal().stream().filter(o -> ref.clientOrderId != null
+                        ? ref.clientOrderId.equals(o.clientOrderId()) : ref.orderId.equals(o.exchangeOrderId()))
+                        .filter(o -> o.clientOrderId() != null).findFirst();
+                if (known.isEmpty()) {
+                    // Not one of ours (or already finished in our records): ask the exchange directly.
+                    if (ref.orderId != null) {
+                        session.gateway().orders().cancel(ref.product, ref.orderId);
+                    } else {
+                        session.gateway().orders().cancelByClientOrderId(ref.product, ref.clientOrderId);
+                    }
+                    out.line(out.json() ? "{\"cancelRequested\":true}" : "Cancel requested (order not recorded by this app).");
+                    return 0;
+                }
+                long cid = known.get().clientOrderId();
+                trading.orders().resume(List.of(known.get())).get(5, TimeUnit.SECONDS);
+                trading.orders().cancel(cid, Cause.USER).get(10, TimeUnit.SECONDS);
+                TrackedOrder o;
+                try {
+                    o = trading.orders().finished(cid).get(10, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    o = trading.orders().when(cid, t -> true).get(5, TimeUnit.SECONDS);
+                }
+                printTracked(out, List.of(o));
+                Thread.sleep(300);
+                return o.state().isTerminal() ? 0 : CoincallTraderCommand.EXIT_OUTCOME_UNKNOWN;
             }
-            out.line(out.json() ? "{\"cancelRequested\":true}" : "Cancel requested.");
-            return 0;
         }
     }
 

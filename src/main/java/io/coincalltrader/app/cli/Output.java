@@ -44,6 +44,14 @@ final class Output {
         out.flush();
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    /** A UTC time to the second, or a dash when absent. */
+    static String time(Instant t) {
+        return t == null ? "-" : TIME.format(t);
+    }
+
     /** A fixed-decimals number, or a dash when absent. */
     static String num(BigDecimal v, int decimals) {
         return v == null ? "-" : String.format(Locale.ROOT, "%,." + decimals + "f", v.setScale(decimals, RoundingMode.HALF_EVEN));

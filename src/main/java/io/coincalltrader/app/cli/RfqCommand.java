@@ -8,7 +8,12 @@ import io.coincalltrader.domain.rfq.QuoteSelection;
 import io.coincalltrader.domain.rfq.Rfq;
 import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.app.TradingSession;
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.exchange.ExchangeRejectedException;
 import io.coincalltrader.exchange.RfqGateway;
+import io.coincalltrader.store.Cause;
+import io.coincalltrader.store.RfqStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +45,25 @@ final class RfqCommand {
             throw new IllegalArgumentException("leg quantity '" + parts[2] + "' is not a number");
         }
         return new RfqLeg(io.coincalltrader.domain.instrument.InstrumentName.parse(parts[1].trim()).text(), Side.parse(parts[0]), qty);
+    }
+
+    /**
+     * Accepts once, with the decision recorded first; a definite refusal clears the decision, an unknown outcome
+     * leaves it for {@code reconcile} to settle from the exchange.
+     */
+    static BlockTrade acceptRecorded(RfqStore store, RfqGateway rfq, String requestId, String quoteId) {
+        if (store.find(requestId).isPresent() && !store.recordAcceptIntent(requestId, quoteId, Cause.USER).join()) {
+            throw new IllegalArgumentException("a quote was already accepted on RFQ " + requestId + "; run 'reconcile' to see what it did");
+        }
+        try {
+            BlockTrade trade = rfq.accept(requestId, quoteId);
+            store.recordResult(requestId, RfqState.FILLED, "{\"blockTradeId\":\"" + trade.blockTradeId() + "\",\"quoteId\":\"" + quoteId + "\"}",
+                    Cause.EXCHANGE).join();
+            return trade;
+        } catch (ExchangeRejectedException e) {
+            store.clearAcceptIntent(requestId, quoteId, e.traderMessage(), Cause.EXCHANGE).join();
+            throw e;
+        }
     }
 
     static void printQuotes(Output out, List<RfqQuote> quotes) {
@@ -120,35 +144,41 @@ final class RfqCommand {
 
         @Override
         int execute(ExchangeSession session, Output out) throws InterruptedException {
-            RfqGateway rfq = session.gateway().rfq();
-            Rfq created = rfq.create(legs);
-            if (!out.json()) {
-                out.line("RFQ " + created.requestId() + " " + created.state() + ", notional " + Output.num(notional, 0)
-                        + " USD, expires " + created.expiryTime());
-            }
-            Map<String, RfqQuote> seen = watch(out, rfq, created.requestId(), legs);
-            if (!acceptBest) {
-                if (out.json()) {
-                    out.json(Map.of("rfq", created, "quotes", List.copyOf(seen.values())));
+            try (TradingSession trading = sessions().trading(session)) {
+                RfqStore store = trading.db().rfqs();
+                RfqGateway rfq = session.gateway().rfq();
+                Rfq created = rfq.create(legs);
+                store.record(created).join();
+                if (!out.json()) {
+                    out.line("RFQ " + created.requestId() + " " + created.state() + ", notional " + Output.num(notional, 0)
+                            + " USD, expires " + created.expiryTime());
+                }
+                Map<String, RfqQuote> seen = watch(out, rfq, created.requestId(), legs);
+                seen.values().forEach(store::recordQuote);
+                if (!acceptBest) {
+                    if (out.json()) {
+                        out.json(Map.of("rfq", created, "quotes", List.copyOf(seen.values())));
+                    }
+                    return 0;
+                }
+                Optional<RfqQuote> best = QuoteSelection.best(legs, List.copyOf(seen.values()), Instant.now());
+                if (best.isEmpty()) {
+                    rfq.cancel(created.requestId());
+                    store.recordResult(created.requestId(), RfqState.CANCELLED, "{\"reason\":\"no usable quote\"}", Cause.USER).join();
+                    err().println("error: no usable quote within " + watchSeconds + " s; RFQ cancelled");
+                    return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
+                }
+                if (!out.json()) {
+                    out.line("Accepting quote " + best.get().quoteId() + " (" + (best.get().takerCost().signum() >= 0 ? "pay " : "receive ")
+                            + Output.num(best.get().takerCost().abs(), 2) + " USD)");
+                }
+                BlockTrade trade = acceptRecorded(store, rfq, created.requestId(), best.get().quoteId());
+                printTrade(out, trade);
+                if (!out.json()) {
+                    printLegPositions(out, session, trade);
                 }
                 return 0;
             }
-            Optional<RfqQuote> best = QuoteSelection.best(legs, List.copyOf(seen.values()), Instant.now());
-            if (best.isEmpty()) {
-                rfq.cancel(created.requestId());
-                err().println("error: no usable quote within " + watchSeconds + " s; RFQ cancelled");
-                return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
-            }
-            if (!out.json()) {
-                out.line("Accepting quote " + best.get().quoteId() + " (" + (best.get().takerCost().signum() >= 0 ? "pay " : "receive ")
-                        + Output.num(best.get().takerCost().abs(), 2) + " USD)");
-            }
-            BlockTrade trade = rfq.accept(created.requestId(), best.get().quoteId());
-            printTrade(out, trade);
-            if (!out.json()) {
-                printLegPositions(out, session, trade);
-            }
-            return 0;
         }
 
         private Map<String, RfqQuote> watch(Output out, RfqGateway rfq, String requestId, List<RfqLeg> legs) throws InterruptedException {
@@ -209,8 +239,15 @@ final class RfqCommand {
 
         @Override
         int execute(ExchangeSession session, Output out) {
-            printTrade(out, session.gateway().rfq().accept(requestId, quoteId));
-            return 0;
+            try (TradingSession trading = sessions().trading(session)) {
+                RfqStore store = trading.db().rfqs();
+                if (store.find(requestId).isEmpty()) {
+                    session.gateway().rfq().list(requestId, null, "TAKER", Instant.now().minus(java.time.Duration.ofDays(3)), Instant.now())
+                            .stream().filter(r -> r.requestId().equals(requestId)).findFirst().ifPresent(r -> store.record(r).join());
+                }
+                printTrade(out, acceptRecorded(store, session.gateway().rfq(), requestId, quoteId));
+                return 0;
+            }
         }
     }
 
@@ -226,6 +263,11 @@ final class RfqCommand {
         @Override
         int execute(ExchangeSession session, Output out) {
             session.gateway().rfq().cancel(requestId);
+            try (TradingSession trading = sessions().trading(session)) {
+                if (trading.db().rfqs().find(requestId).isPresent()) {
+                    trading.db().rfqs().recordResult(requestId, RfqState.CANCELLED, "{\"reason\":\"cancelled by the trader\"}", Cause.USER).join();
+                }
+            }
             out.line(out.json() ? "{\"cancelled\":true}" : "RFQ " + requestId + " cancelled.");
             return 0;
         }

@@ -25,7 +25,11 @@ import io.coincalltrader.exchange.ExchangeException;
 import io.coincalltrader.exchange.ExchangeRejectedException;
 import io.coincalltrader.exchange.OutcomeUnknownException;
 import io.coincalltrader.exchange.RfqGateway;
+import io.coincalltrader.domain.order.Fill;
 import io.coincalltrader.store.Cause;
+import io.coincalltrader.store.Database;
+import io.coincalltrader.store.FillSource;
+import io.coincalltrader.store.FillStore;
 import io.coincalltrader.store.Journal;
 import io.coincalltrader.store.NewOrder;
 import io.coincalltrader.store.RfqStore;
@@ -65,17 +69,19 @@ public final class ExecutionService implements AutoCloseable {
     private final OrderService orders;
     private final RfqGateway rfqs;
     private final RfqStore rfqStore;
+    private final FillStore fills;
     private final Journal journal;
     private final MarketView market;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Execution> running = new ConcurrentHashMap<>();
 
-    public ExecutionService(OrderService orders, RfqGateway rfqs, RfqStore rfqStore, Journal journal, MarketView market, Clock clock) {
+    public ExecutionService(OrderService orders, RfqGateway rfqs, Database db, MarketView market, Clock clock) {
         this.orders = orders;
         this.rfqs = rfqs;
-        this.rfqStore = rfqStore;
-        this.journal = journal;
+        this.rfqStore = db.rfqs();
+        this.fills = db.fills();
+        this.journal = db.journal();
         this.market = market;
         this.clock = clock;
     }
@@ -96,7 +102,11 @@ public final class ExecutionService implements AutoCloseable {
                 String why = e instanceof ExchangeException ee ? ee.traderMessage() : e.getMessage();
                 r = new ExecutionResult(id, Status.FAILED, x.fills(), List.of(), why, x.rfqId, null);
             }
-            journal.append("EXECUTION", Cause.SYSTEM, "execution " + id, r.status() + ": " + r.message(), null);
+            try {
+                journal.append("EXECUTION", Cause.SYSTEM, "execution " + id, r.status() + ": " + r.message(), null).join();
+            } catch (RuntimeException e) {
+                log.error("execution {} result not journalled: {}", id, e.toString());
+            }
             running.remove(id);
             x.progress(r.status() + ": " + r.message());
             x.result.complete(r);
@@ -154,7 +164,7 @@ public final class ExecutionService implements AutoCloseable {
         }
         List<ExecutionLeg> exposure = excess.stream().map(l -> l.leg.withQuantity(l.excessQuantity)).toList();
         if (p.legging() == LeggingPolicy.ALERT || x.stopped) {
-            journal.append("ALERT", Cause.SYSTEM, "execution " + x.id, "Legging exposure left open: " + exposure, null);
+            journal.append("ALERT", Cause.SYSTEM, "execution " + x.id, "Legging exposure left open: " + exposure, null).join();
             return x.result(Status.EXPOSED, "legs filled unevenly; open exposure " + exposure, exposure);
         }
         x.progress("flattening the excess: " + exposure);
@@ -162,7 +172,7 @@ public final class ExecutionService implements AutoCloseable {
         parallel(excess, leg -> work(x, leg, leg.excessQuantity, true, flattenDeadline, true));
         List<ExecutionLeg> left = x.excess().stream().map(l -> l.leg.withQuantity(l.excessQuantity)).toList();
         if (!left.isEmpty()) {
-            journal.append("ALERT", Cause.SYSTEM, "execution " + x.id, "Flatten incomplete; exposure left: " + left, null);
+            journal.append("ALERT", Cause.SYSTEM, "execution " + x.id, "Flatten incomplete; exposure left: " + left, null).join();
             return x.result(Status.EXPOSED, "legs filled unevenly and the flatten did not complete; open exposure " + left, left);
         }
         return x.result(x.packagesFilled().signum() > 0 ? Status.PARTIAL : Status.NOT_FILLED,
@@ -289,6 +299,8 @@ public final class ExecutionService implements AutoCloseable {
         x.progress("RFQ " + rfq.requestId() + " sent; package mark " + usd(markCost) + ", accepting up to " + usd(worst));
         Instant start = clock.instant();
         Instant deadline = start.plus(p.timeout());
+        int seenQuotes = 0;
+        String lastBandNote = null;
         while (!x.stopped && clock.instant().isBefore(deadline)) {
             List<RfqQuote> quotes;
             try {
@@ -310,11 +322,16 @@ public final class ExecutionService implements AutoCloseable {
                         return r.get();
                     }
                 } else {
-                    x.progress(usable.size() + " quote(s); best " + usd(best.takerCost()) + " is outside the band (limit " + usd(worst) + ")");
+                    String note = usable.size() + " quote(s); best " + usd(best.takerCost()) + " is outside the band (limit " + usd(worst) + ")";
+                    if (!note.equals(lastBandNote)) {
+                        x.progress(note);
+                        lastBandNote = note;
+                    }
                 }
-            } else {
+            } else if (quotes.size() != seenQuotes) {
                 x.progress(quotes.size() + " quote(s) received");
             }
+            seenQuotes = quotes.size();
             sleep(SLICE.multipliedBy(2));
         }
         try {
@@ -350,6 +367,11 @@ public final class ExecutionService implements AutoCloseable {
             }
         }
         BlockTrade t = trade;
+        for (BlockTradeLeg leg : t.legs()) {
+            fills.record(new Fill(leg.tradeId(), leg.orderId() == null ? 0L : leg.orderId(), null, leg.instrumentName(), leg.side(),
+                    leg.price(), leg.quantity(), leg.fee(), true, t.createTime() != null ? t.createTime() : clock.instant()),
+                    productOf(leg.instrumentName()), FillSource.REST).join();
+        }
         rfqStore.recordResult(rfq.requestId(), RfqState.FILLED, "{\"blockTradeId\":\"" + t.blockTradeId() + "\",\"quoteId\":\""
                 + q.quoteId() + "\"}", Cause.EXCHANGE).join();
         for (LegRun run : x.legs) {

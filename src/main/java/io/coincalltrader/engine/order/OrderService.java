@@ -234,10 +234,23 @@ public final class OrderService implements AutoCloseable {
                 }
                 OrderRequest r = new OrderRequest(s.product(), s.symbol(), s.side(), s.type(), s.quantity(), s.price(),
                         s.timeInForce(), s.clientOrderId(), s.reduceOnly(), s.triggerPrice());
+                // The recorded fills are the truth about what filled (recovery may have recorded some the row
+                // does not count yet); the row's own figures are used only when no fill is recorded.
                 java.util.Set<String> trades = new java.util.HashSet<>();
-                fills.forOrder(s.clientOrderId()).forEach(f -> trades.add(f.fill().tradeId()));
-                Entry e = new Entry(TrackedOrder.restored(r, s.state(), s.exchangeOrderId(), s.filledQuantity(),
-                        s.averagePrice(), trades, s.updatedAt()), s.product());
+                BigDecimal filled = BigDecimal.ZERO;
+                BigDecimal cost = BigDecimal.ZERO;
+                for (var f : fills.forOrder(s.clientOrderId())) {
+                    if (trades.add(f.fill().tradeId())) {
+                        filled = filled.add(f.fill().quantity());
+                        cost = cost.add(f.fill().quantity().multiply(f.fill().price()));
+                    }
+                }
+                BigDecimal average = filled.signum() > 0 ? cost.divide(filled, java.math.MathContext.DECIMAL64) : s.averagePrice();
+                if (trades.isEmpty()) {
+                    filled = s.filledQuantity();
+                }
+                Entry e = new Entry(TrackedOrder.restored(r, s.state(), s.exchangeOrderId(), filled,
+                        average, trades, s.updatedAt()), s.product());
                 e.sentAt = s.updatedAt();
                 e.awaitingAnswer = false;
                 book.put(s.clientOrderId(), e);

@@ -140,29 +140,38 @@ public final class OrderStateMachine {
         return o.filledQuantity().signum() > 0 ? PARTIALLY_FILLED : ACKED;
     }
 
-    /** An exchange report is evidence: it sets the id and the state; filled quantity only ever grows. */
+    /**
+     * An exchange report is evidence: it sets the id and the state. Our filled quantity comes from fills only (each
+     * one recorded); a report that counts more filled than the fills we hold means fills are still to come, so the
+     * order is kept live (and followed) until they are recorded, never closed with fills missing.
+     */
     private static Transition report(TrackedOrder o, ExchangeOrder r, Instant now) {
-        BigDecimal filled = o.filledQuantity().max(r.filledQuantity());
-        TrackedOrder base = new TrackedOrder(o.request(), o.state(), r.orderId(), filled,
-                o.averagePrice() != null ? o.averagePrice() : (r.filledQuantity().signum() > 0 ? r.averagePrice() : null),
+        TrackedOrder base = new TrackedOrder(o.request(), o.state(), r.orderId(), o.filledQuantity(), o.averagePrice(),
                 o.tradeIds(), o.rejectCode(), o.rejectMessage(), o.updatedAt());
+        boolean missing = r.filledQuantity().compareTo(o.filledQuantity()) > 0;
         if (o.state().isTerminal()) {
-            boolean grew = filled.compareTo(o.filledQuantity()) > 0;
-            return grew ? new Transition(base.with(o.state(), now), true, "exchange reports more filled", false,
-                    "filled quantity grew on an order we believed " + o.state()) : Transition.same(o, "report on a finished order");
+            return missing ? new Transition(base.with(o.state(), now), false, "exchange reports more filled", false,
+                    "the exchange reports " + r.filledQuantity().toPlainString() + " filled on an order we believed " + o.state()
+                            + " with " + o.filledQuantity().toPlainString() + "; fetching the missing fills")
+                    : Transition.same(o, "report on a finished order");
         }
         OrderState next = mapped(r.state(), base);
+        if (missing && next.isTerminal()) {
+            OrderState waiting = workingState(base);
+            return new Transition(base.with(waiting, now), waiting != o.state() || !java.util.Objects.equals(o.exchangeOrderId(), r.orderId()),
+                    "exchange reports " + r.state(), false, "the exchange reports " + r.state() + " with "
+                    + r.filledQuantity().toPlainString() + " of " + o.request().quantity().toPlainString()
+                    + " filled; waiting for the missing fills");
+        }
         if (r.state() == ExchangeOrderState.FILLED && next != FILLED) {
             return new Transition(base.with(next, now), next != o.state(), "exchange reports FILLED", false,
                     "the exchange reports FILLED with " + r.filledQuantity().toPlainString() + " of "
                             + o.request().quantity().toPlainString() + "; waiting for the missing fills");
         }
-        if (r.filledQuantity().compareTo(o.filledQuantity()) < 0) {
-            return new Transition(base.with(next, now), next != o.state(), "exchange reports " + r.state(), false,
-                    "a report older than our fills was ignored for the filled quantity");
-        }
-        boolean changed = next != o.state() || filled.compareTo(o.filledQuantity()) != 0 || !java.util.Objects.equals(o.exchangeOrderId(), r.orderId());
-        return new Transition(base.with(next, now), changed, "exchange reports " + r.state(), false, null);
+        boolean changed = next != o.state() || !java.util.Objects.equals(o.exchangeOrderId(), r.orderId());
+        String stale = r.filledQuantity().compareTo(o.filledQuantity()) < 0
+                ? "a report older than our fills was ignored for the filled quantity" : null;
+        return new Transition(base.with(next, now), changed, "exchange reports " + r.state(), false, stale);
     }
 
     /** Exchange state to ours (docs/ARCHITECTURE.md §Orders has the table). */

@@ -5,6 +5,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line against a loopback HTTP server: output, exit codes and one-line errors. */
 class CommandLineTest {
+    @TempDir
+    java.nio.file.Path dataDir;
     private final MockWebServer server = new MockWebServer();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -31,7 +34,7 @@ class CommandLineTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        CommandLine cli = CoincallTraderCommand.commandLine(new SessionFactory(env));
+        CommandLine cli = CoincallTraderCommand.commandLine(new SessionFactory(env, dataDir, java.time.Clock.systemUTC()));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -109,6 +112,6 @@ class CommandLineTest {
         int code = run(KEYS, "order", "place", "--base-url", server.url("/").toString(), "--instrument", "BTCUSD", "--side", "buy",
                 "--qty", "0.01", "--price", "90000", "--client-order-id", "55");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("client order id 55").contains("1983060031318396929").contains("NEW");
+        assertThat(out.toString()).contains("client order id 55").contains("1983060031318396929").contains("ACKED");
     }
 }

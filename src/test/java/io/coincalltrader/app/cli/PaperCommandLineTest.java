@@ -9,6 +9,7 @@ import io.coincalltrader.paper.PaperExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line against the paper exchange: the in-process default and a standalone one shared by commands. */
 class PaperCommandLineTest {
+    @TempDir
+    java.nio.file.Path dataDir;
     private PaperExchange paper;
     private StringWriter out;
     private StringWriter err;
@@ -40,7 +43,7 @@ class PaperCommandLineTest {
     private int run(Map<String, String> env, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = CoincallTraderCommand.commandLine(new SessionFactory(env));
+        CommandLine cli = CoincallTraderCommand.commandLine(new SessionFactory(env, dataDir, java.time.Clock.systemUTC()));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -85,5 +88,52 @@ class PaperCommandLineTest {
         // A later command against the same exchange sees the structure.
         assertThat(run(keys, "status", "--base-url", paper.baseUrl())).isZero();
         assertThat(out.toString()).contains(call).contains(put);
+    }
+
+    @Test
+    void ordersGoThroughTheEngineAndTheStoreAndTheStoreCommandsShowThem() {
+        Map<String, String> keys = Map.of(SessionFactory.KEY_VARIABLE, paper.apiKey(), SessionFactory.SECRET_VARIABLE, paper.apiSecret());
+        String symbol;
+        BigDecimal ask;
+        try (CoincallClient client = CoincallClient.create(CoincallConfig.of(paper.baseUrl(), new Credentials(paper.apiKey(), paper.apiSecret())))) {
+            symbol = client.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol)
+                    .filter(s -> client.market().orderBook(s).bestAsk().isPresent()).findFirst().orElseThrow();
+            ask = client.market().orderBook(symbol).bestAsk().orElseThrow().price();
+        }
+        String url = paper.baseUrl();
+        assertThat(run(keys, "order", "place", "--base-url", url, "--instrument", symbol, "--side", "buy", "--qty", "0.1", "--price", "5")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Recorded and sent").contains("ACKED");
+        String clientId = out.toString().lines().filter(l -> l.contains(symbol) && l.contains("ACKED")).findFirst().orElseThrow().trim().split("\\s+")[0];
+
+        assertThat(run(keys, "orders", "--base-url", url)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Open orders in store 'url-127-0-0-1_").contains(clientId).contains("ACKED");
+
+        assertThat(run(keys, "order", "cancel", "--base-url", url, "--client-order-id", clientId)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("CANCELLED");
+
+        assertThat(run(keys, "trade", "--base-url", url, "--mode", "aggressive", "--leg", "buy:" + symbol + ":0.1")).as(out + err.toString()).isZero();
+        assertThat(out.toString()).contains("FILLED: all legs filled");
+
+        assertThat(run(keys, "fills", "--base-url", url)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(symbol).contains("taker");
+        assertThat(run(keys, "orders", "--all", "--base-url", url)).isZero();
+        assertThat(out.toString()).contains("CANCELLED").contains("FILLED");
+        assertThat(run(keys, "journal", "--base-url", url, "--since", "1h")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("EXECUTION").contains("USER").contains("cancel requested");
+
+        assertThat(run(keys, "reconcile", "--base-url", url)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Store 'url-127-0-0-1_");
+        assertThat(run(keys, "journal", "--base-url", url, "--kind", "reconcile")).isZero();
+        assertThat(out.toString()).contains("RECONCILE");
+        assertThat(ask).isPositive();
+    }
+
+    @Test
+    void inProcessPaperRunsEachGetAStoreAndTheStoreCommandsReadTheLatest() {
+        assertThat(run(Map.of(), "orders")).isEqualTo(2);
+        assertThat(err.toString()).contains("no paper session recorded yet");
+        assertThat(run(Map.of(), "reconcile")).as(err.toString()).isZero();
+        assertThat(run(Map.of(), "journal", "--kind", "RECONCILE")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("RECONCILE");
     }
 }

@@ -45,7 +45,7 @@ class ExecutionServiceTest {
         paper = PaperExchange.start(PaperConfig.defaults().withDemoBook(false).withMakerDelay(Duration.ofMillis(200)));
         f = new EngineFixture(paper, dir, new OrderServiceConfig(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1)));
         f.orders.start();
-        exec = new ExecutionService(f.orders, f.client.rfq(), f.db.rfqs(), f.db.journal(),
+        exec = new ExecutionService(f.orders, f.client.rfq(), f.db,
                 new GatewayMarketView(f.client.market(), Clock.systemUTC()), Clock.systemUTC());
         // Liquid calls near the money of the nearest expiry, by strike: a call spread's two legs.
         calls = f.client.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol)
@@ -181,6 +181,7 @@ class ExecutionServiceTest {
         assertThat(stored.rfq().state()).isEqualTo(RfqState.FILLED);
         assertThat(stored.quotes()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.legs()).allSatisfy(l -> assertThat(l.filled()).isEqualByComparingTo("1"));
+        assertThat(f.db.fills().since(Instant.EPOCH)).extracting(x -> x.fill().symbol()).containsExactlyInAnyOrder(calls.get(0), calls.get(1));
     }
 
     @Test

@@ -84,8 +84,7 @@ public final class EngineCrashChild {
     private static void rfq(CoincallClient client, Database db, OrderService orders, String symbol) throws Exception {
         String other = client.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol)
                 .filter(s -> s.endsWith("-C") && !s.equals(symbol)).findFirst().orElseThrow();
-        ExecutionService exec = new ExecutionService(orders,
-                client.rfq(), db.rfqs(), db.journal(), new GatewayMarketView(client.market(),
+        ExecutionService exec = new ExecutionService(orders, client.rfq(), db, new GatewayMarketView(client.market(),
                 Clock.systemUTC()), Clock.systemUTC());
         ExecutionService.Execution x = exec.submit(new ExecutionPlan(
                 "crash spread", List.of(ExecutionLeg.of(symbol, Side.BUY, BigDecimal.ONE),

@@ -73,7 +73,7 @@ class EngineCrashTest {
         assertThat(out).as("the child stopped where it was told").contains(crashAt.equals("none") ? "DONE" : "crashpoint " + crashAt + ": halting");
 
         try (EngineFixture f = new EngineFixture(paper, dir, new OrderServiceConfig(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1)))) {
-            Reconciler reconciler = new Reconciler(f.client.orders(), f.client.account(), new RfqRecovery(f.client.rfq(), f.db.rfqs(),
+            Reconciler reconciler = new Reconciler(f.client.orders(), f.client.account(), new RfqRecovery(f.client.rfq(), f.db,
                     Clock.systemUTC()), f.db, f.orders, Clock.systemUTC(), Duration.ofSeconds(8));
             ReconciliationReport report = reconciler.run();
             if (expected == OrderState.CANCELLED && crashAt.equals("after-send-before-ack")) {
@@ -120,11 +120,16 @@ class EngineCrashTest {
 
         try (EngineFixture f = new EngineFixture(paper, dir, new OrderServiceConfig(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1)))) {
             assertThat(f.db.rfqs().unresolved()).extracting(r -> r.rfq().requestId()).containsExactly(rfqId);
-            ReconciliationReport report = new Reconciler(f.client.orders(), f.client.account(), new RfqRecovery(f.client.rfq(), f.db.rfqs(),
+            ReconciliationReport report = new Reconciler(f.client.orders(), f.client.account(), new RfqRecovery(f.client.rfq(), f.db,
                     Clock.systemUTC()), f.db, f.orders, Clock.systemUTC(), Duration.ofSeconds(8)).run();
             assertThat(report.text()).contains(rfqId);
             assertThat(f.db.rfqs().find(rfqId).orElseThrow().rfq().state()).isEqualTo(RfqState.FILLED);
             assertThat(f.db.rfqs().unresolved()).isEmpty();
+            // Each leg of the block trade recorded once as a fill.
+            List<String> legTrades = paper.oracle().blockTrades().stream().filter(b -> b.requestId().equals(rfqId))
+                    .flatMap(b -> b.legs().stream()).map(t -> Long.toString(t.tradeId())).sorted().toList();
+            assertThat(f.db.fills().since(java.time.Instant.EPOCH).stream().map(x -> x.fill().tradeId()).filter(legTrades::contains).sorted().toList())
+                    .isEqualTo(legTrades).hasSize(2);
             assertThat(paper.oracle().blockTrades()).filteredOn(b -> b.requestId().equals(rfqId)).hasSize(1);
             assertThat(paper.oracle().positions().get(symbol).subtract(before.getOrDefault(symbol, BigDecimal.ZERO))).isEqualByComparingTo("1");
             assertThat(paper.oracle().positions().get(other).subtract(before.getOrDefault(other, BigDecimal.ZERO))).isEqualByComparingTo("-1");
