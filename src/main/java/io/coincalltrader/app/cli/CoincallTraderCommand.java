@@ -25,10 +25,18 @@ public final class CoincallTraderCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--env", paramLabel = "ENV", description = "the window's exchange: paper, testnet or production (default: paper without keys)")
+    ConnectionOptions.Environment environment;
+
+    @CommandLine.Option(names = "--base-url", paramLabel = "URL", description = "the window's exchange: a Coincall-compatible REST base URL")
+    String baseUrl;
+
+    /** With no subcommand: the workstation window. */
     @Override
     public void run() {
-        // The workstation window arrives with the UI; until then the bare command explains itself.
-        spec.commandLine().usage(spec.commandLine().getOut());
+        java.nio.file.Path dir = io.coincalltrader.app.DataDirectory.resolve();
+        io.coincalltrader.app.WorkstationLauncher.run(io.coincalltrader.app.WorkstationLauncher.context(environment, baseUrl, System.getenv(), dir,
+                java.time.Clock.systemUTC()));
     }
 
     /** The command line wired to the process environment. */

@@ -1,6 +1,6 @@
 package io.coincalltrader.app.cli;
 
-import io.coincalltrader.app.TradingSession;
+import io.coincalltrader.engine.session.TradingSession;
 import io.coincalltrader.domain.instrument.InstrumentName;
 import io.coincalltrader.domain.order.OrderState;
 import io.coincalltrader.engine.order.OrderService;

@@ -8,7 +8,7 @@ import io.coincalltrader.domain.rfq.QuoteSelection;
 import io.coincalltrader.domain.rfq.Rfq;
 import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
-import io.coincalltrader.app.TradingSession;
+import io.coincalltrader.engine.session.TradingSession;
 import io.coincalltrader.domain.rfq.RfqState;
 import io.coincalltrader.exchange.ExchangeRejectedException;
 import io.coincalltrader.exchange.RfqGateway;

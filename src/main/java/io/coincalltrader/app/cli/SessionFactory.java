@@ -2,7 +2,7 @@ package io.coincalltrader.app.cli;
 
 import io.coincalltrader.app.DataDirectory;
 import io.coincalltrader.app.Profiles;
-import io.coincalltrader.app.TradingSession;
+import io.coincalltrader.engine.session.TradingSession;
 import io.coincalltrader.exchange.CoincallClient;
 import io.coincalltrader.exchange.CoincallConfig;
 import io.coincalltrader.exchange.Credentials;

@@ -1,6 +1,6 @@
 package io.coincalltrader.app.cli;
 
-import io.coincalltrader.app.TradingSession;
+import io.coincalltrader.engine.session.TradingSession;
 import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.engine.execution.ExecutionLeg;
 import io.coincalltrader.engine.execution.ExecutionMode;

@@ -1,0 +1,101 @@
+package io.coincalltrader.ui;
+
+import io.coincalltrader.engine.recovery.ReconciliationReport;
+import io.coincalltrader.engine.session.TradingSession;
+import io.coincalltrader.exchange.ExchangeException;
+import io.coincalltrader.ui.shell.MainWindow;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The JavaFX application. The window opens at once (menu, top bar, "connecting"); the session is opened, reconciled
+ * and started on a background thread and handed to the window when ready. When the first frame is on screen it
+ * logs "workstation ready in N ms" and writes {@code ready} in the data folder (installer tests wait for it).
+ */
+public final class WorkstationApp extends Application {
+    private static final Logger log = LoggerFactory.getLogger(WorkstationApp.class);
+    private static volatile WorkstationContext context;
+    private MainWindow window;
+    private volatile TradingSession session;
+
+    /** Sets what the next {@link #start} uses: called by the composition root before launching. */
+    public static void prepare(WorkstationContext ctx) {
+        context = ctx;
+    }
+
+    public static void launch(WorkstationContext ctx) {
+        prepare(ctx);
+        Application.launch(WorkstationApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        WorkstationContext ctx = context;
+        window = open(stage, ctx, getHostServices());
+        stage.setOnCloseRequest(e -> window.saveGeometry());
+        Thread.ofPlatform().daemon().name("connect").start(() -> connect(ctx));
+    }
+
+    /** Builds and shows the window; signals readiness on its first frame. */
+    public static MainWindow open(Stage stage, WorkstationContext ctx, javafx.application.HostServices host) {
+        MainWindow w = new MainWindow(stage, ctx, host);
+        stage.show();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                long ms = Duration.between(ctx.processStart(), Instant.now()).toMillis();
+                log.info("workstation ready in {} ms", ms);
+                Thread.ofPlatform().daemon().start(() -> writeReady(ctx.dataDirectory(), ms));
+            }
+        }.start();
+        return w;
+    }
+
+    private static void writeReady(Path dir, long ms) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("ready"), ms + "\n");
+        } catch (IOException e) {
+            log.warn("ready file not written: {}", e.getMessage());
+        }
+    }
+
+    private void connect(WorkstationContext ctx) {
+        try {
+            TradingSession s = ctx.connect().call();
+            session = s;
+            ReconciliationReport report = s.reconcile();
+            s.startDesk(java.time.Duration.ofSeconds(1));
+            Platform.runLater(() -> window.connected(s, report));
+        } catch (Exception e) {
+            String why = e instanceof ExchangeException x ? x.traderMessage() : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.error("could not connect: {}", why, e);
+            Platform.runLater(() -> window.failed(why));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.saveGeometry();
+            window.dispose();
+        }
+        TradingSession s = session;
+        if (s != null) {
+            context.settings().save(Runnable::run);
+            s.close();
+        }
+        context.onExit().run();
+    }
+}

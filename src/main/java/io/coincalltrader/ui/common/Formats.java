@@ -1,0 +1,93 @@
+package io.coincalltrader.ui.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Number and time formats for every screen: fixed decimals, thousands separators, explicit signs, units. */
+public final class Formats {
+    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    public static final String DASH = "–";
+
+    private Formats() {
+    }
+
+    private static DecimalFormat pattern(int decimals, boolean signed) {
+        String p = "#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "");
+        DecimalFormat f = new DecimalFormat(signed ? "+" + p + ";-" + p : p, SYMBOLS);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f;
+    }
+
+    /** 12,345.68 — a dash when absent. */
+    public static String number(BigDecimal v, int decimals) {
+        return v == null ? DASH : pattern(decimals, false).format(v);
+    }
+
+    public static String number(double v, int decimals) {
+        return Double.isFinite(v) ? pattern(decimals, false).format(v) : DASH;
+    }
+
+    /** +1,234.50 / -1,234.50 / 0.00 for P&L. */
+    public static String signed(BigDecimal v, int decimals) {
+        if (v == null) {
+            return DASH;
+        }
+        return v.setScale(decimals, RoundingMode.HALF_UP).signum() == 0 ? pattern(decimals, false).format(BigDecimal.ZERO)
+                : pattern(decimals, true).format(v);
+    }
+
+    public static String signed(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return DASH;
+        }
+        return signed(BigDecimal.valueOf(v), decimals);
+    }
+
+    /** +12.3% from a fraction. */
+    public static String percent(double fraction, int decimals) {
+        return Double.isFinite(fraction) ? signed(fraction * 100, decimals) + "%" : DASH;
+    }
+
+    /** A size without trailing zeros: 0.5, 12, 0.001. */
+    public static String size(BigDecimal v) {
+        return v == null ? DASH : v.stripTrailingZeros().toPlainString();
+    }
+
+    public static String time(Instant t) {
+        return t == null ? DASH : TIME.format(t);
+    }
+
+    public static String dateTime(Instant t) {
+        return t == null ? DASH : DATE_TIME.format(t);
+    }
+
+    /** "3 s", "2 min", "1 h 5 min" — for ages. */
+    public static String age(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min";
+        }
+        return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    /** Days to expiry with one decimal below ten days. */
+    public static String daysToExpiry(Instant expiry, Instant now) {
+        if (expiry == null) {
+            return DASH;
+        }
+        double days = Duration.between(now, expiry).toMinutes() / 1440.0;
+        return days < 10 ? number(Math.max(0, days), 1) : number(Math.floor(days), 0);
+    }
+}

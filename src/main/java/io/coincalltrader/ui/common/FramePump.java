@@ -1,0 +1,151 @@
+package io.coincalltrader.ui.common;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The one bridge from engine threads to the FX thread. Values offered from any thread are applied on the next
+ * animation pulse, at most once per frame: prices and snapshots are conflated (newest wins), facts (orders, fills,
+ * journal rows) are delivered complete and in order as a batch. The timer runs only while something is waiting.
+ */
+public final class FramePump {
+    private final List<Drainable> sinks = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            onFrame();
+        }
+    };
+    private volatile long frames;
+    private volatile long drains;
+
+    /** A conflating channel: only the newest value is applied. */
+    public <T> Latest<T> latest(Consumer<T> apply) {
+        Latest<T> l = new Latest<>(apply);
+        sinks.add(l);
+        return l;
+    }
+
+    /** An ordered channel: every value is applied, in order, batched per frame. */
+    public <T> Facts<T> facts(Consumer<List<T>> apply) {
+        Facts<T> f = new Facts<>(apply);
+        sinks.add(f);
+        return f;
+    }
+
+    /** Pulses that applied something (for the benchmark): never more than one per frame. */
+    public long drains() {
+        return drains;
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public void stop() {
+        timer.stop();
+        sinks.clear();
+    }
+
+    private void wake() {
+        if (scheduled.compareAndSet(false, true)) {
+            Platform.runLater(timer::start);
+        }
+    }
+
+    private void onFrame() {
+        frames++;
+        scheduled.set(false);
+        boolean any = false;
+        for (Drainable d : sinks) {
+            any |= d.drain();
+        }
+        if (any) {
+            drains++;
+        }
+        if (!any && !scheduled.get()) {
+            timer.stop();
+            // A value that arrived between the drain and the stop wakes the timer again.
+            if (sinks.stream().anyMatch(Drainable::dirty)) {
+                wake();
+            }
+        }
+    }
+
+    private interface Drainable {
+        boolean drain();
+
+        boolean dirty();
+    }
+
+    /** Newest-wins channel. */
+    public final class Latest<T> implements Drainable {
+        private final AtomicReference<T> value = new AtomicReference<>();
+        private final Consumer<T> apply;
+
+        private Latest(Consumer<T> apply) {
+            this.apply = apply;
+        }
+
+        public void offer(T v) {
+            value.set(v);
+            wake();
+        }
+
+        @Override
+        public boolean drain() {
+            T v = value.getAndSet(null);
+            if (v != null) {
+                apply.accept(v);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public boolean dirty() {
+            return value.get() != null;
+        }
+    }
+
+    /** In-order, complete channel. */
+    public final class Facts<T> implements Drainable {
+        private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+        private final Consumer<List<T>> apply;
+
+        private Facts(Consumer<List<T>> apply) {
+            this.apply = apply;
+        }
+
+        public void offer(T v) {
+            queue.add(v);
+            wake();
+        }
+
+        @Override
+        public boolean drain() {
+            if (queue.isEmpty()) {
+                return false;
+            }
+            List<T> batch = new java.util.ArrayList<>();
+            for (T v; (v = queue.poll()) != null; ) {
+                batch.add(v);
+            }
+            apply.accept(batch);
+            return true;
+        }
+
+        @Override
+        public boolean dirty() {
+            return !queue.isEmpty();
+        }
+    }
+}

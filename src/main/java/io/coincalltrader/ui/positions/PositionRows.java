@@ -1,0 +1,94 @@
+package io.coincalltrader.ui.positions;
+
+import io.coincalltrader.domain.account.Position;
+import io.coincalltrader.domain.instrument.InstrumentName;
+import io.coincalltrader.domain.instrument.OptionType;
+import io.coincalltrader.engine.portfolio.PortfolioSnapshot;
+import io.coincalltrader.engine.portfolio.PositionRisk;
+import io.coincalltrader.engine.portfolio.RiskGroup;
+import io.coincalltrader.pricing.ImpliedVolatility;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Builds the tree's rows from a portfolio snapshot (pure; unit-tested without the toolkit). */
+public final class PositionRows {
+    private PositionRows() {
+    }
+
+    /** A group of rows: the group's own row (null when a structure has a single position) and its members. */
+    public record Group(PositionRow header, List<PositionRow> members) {
+    }
+
+    public static List<Group> build(PortfolioSnapshot s, Grouping grouping, Instant now) {
+        List<RiskGroup> groups = switch (grouping) {
+            case STRUCTURE -> s.byStructure();
+            case EXPIRY -> s.byExpiry();
+            case UNDERLYING -> s.byUnderlying();
+        };
+        List<Group> out = new ArrayList<>();
+        Set<String> grouped = new java.util.HashSet<>();
+        for (RiskGroup g : groups) {
+            List<PositionRow> members = g.members().stream().sorted(Comparator.comparing(r -> r.position().symbol()))
+                    .map(r -> position(r, now)).toList();
+            g.members().forEach(m -> grouped.add(m.position().symbol()));
+            if (grouping == Grouping.STRUCTURE && g.members().size() == 1) {
+                out.add(new Group(null, members));
+            } else {
+                out.add(new Group(header(g, grouping, members), members));
+            }
+        }
+        for (PositionRisk r : s.positions()) {
+            if (!grouped.contains(r.position().symbol())) {
+                out.add(new Group(null, List.of(position(r, now))));
+            }
+        }
+        return out;
+    }
+
+    static PositionRow position(PositionRisk r, Instant now) {
+        Position p = r.position();
+        BigDecimal cost = p.averagePrice() == null ? null : p.averagePrice().multiply(p.quantity()).abs();
+        double pnlFraction = cost == null || cost.signum() == 0 || r.unrealizedPnl() == null ? Double.NaN
+                : r.unrealizedPnl().divide(cost, MathContext.DECIMAL64).doubleValue();
+        return new PositionRow(p.symbol(), false, p.symbol(), p.symbol(), p.side(), p.quantity(), p.averagePrice(), p.markPrice(),
+                r.unrealizedPnl(), pnlFraction, r.greeks(), impliedVol(p, now), r.expiry(), List.of(r));
+    }
+
+    private static PositionRow header(RiskGroup g, Grouping grouping, List<PositionRow> members) {
+        String label = grouping == Grouping.STRUCTURE ? StructureNames.describe(g.key(), g.members()) : g.key();
+        Instant expiry = g.members().stream().map(PositionRisk::expiry).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        return new PositionRow("group:" + grouping + ":" + g.key(), true, label, null, null, null, null, null, g.unrealizedPnl(),
+                Double.NaN, g.greeks(), Double.NaN, expiry, g.members());
+    }
+
+    /** IV from the mark by Black–Scholes on the index (the exchange's Greeks do not include it). */
+    static double impliedVol(Position p, Instant now) {
+        try {
+            if (!(InstrumentName.parse(p.symbol()) instanceof InstrumentName.Option o) || p.markPrice() == null || p.indexPrice() == null
+                    || p.indexPrice().signum() <= 0) {
+                return Double.NaN;
+            }
+            double years = Duration.between(now, o.expiry()).toMillis() / (365.0 * 24 * 3600 * 1000);
+            if (years <= 0) {
+                return Double.NaN;
+            }
+            return ImpliedVolatility.solve(o.type() == OptionType.CALL ? OptionType.CALL : OptionType.PUT, p.markPrice().doubleValue(),
+                    p.indexPrice().doubleValue(), o.strike().doubleValue(), years, 0.0).orElse(Double.NaN);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Symbols of every member, for tests and the close dialog. */
+    static Set<String> symbols(List<PositionRisk> members) {
+        return members.stream().map(m -> m.position().symbol()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,91 @@
+package io.coincalltrader.ui.shell;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+import java.math.BigDecimal;
+
+/** Alerts and margin: warn and critical margin usage (percent of equity) and notification pop-ups; checked at the field. */
+public final class SettingsDialog {
+    /** What the dialog applies when confirmed. */
+    public interface Apply {
+        void apply(BigDecimal warn, BigDecimal critical, boolean popups);
+    }
+
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+
+    public SettingsDialog(Window owner, UiSettings settings, Apply apply) {
+        dialog.initOwner(owner);
+        dialog.setTitle("Alerts and margin");
+        dialog.setHeaderText("Margin alerts are raised when maintenance margin passes these shares of equity.");
+        TextField warn = new TextField(settings.getDecimal("margin.warn", "0.50").movePointRight(2).stripTrailingZeros().toPlainString());
+        warn.setId("settings-margin-warn");
+        TextField critical = new TextField(settings.getDecimal("margin.critical", "0.80").movePointRight(2).stripTrailingZeros().toPlainString());
+        critical.setId("settings-margin-critical");
+        CheckBox popups = new CheckBox("Show notifications for fills, rejections, margin and disconnects");
+        popups.setId("settings-popups");
+        popups.setSelected(settings.getBoolean("notifications", true));
+        Label problem = new Label();
+        problem.setId("settings-problem");
+        problem.getStyleClass().add("field-problem");
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.addRow(0, new Label("Warn at (% of equity)"), warn);
+        g.addRow(1, new Label("Critical at (% of equity)"), critical);
+        g.add(popups, 0, 2, 2, 1);
+        g.add(problem, 0, 3, 2, 1);
+        dialog.getDialogPane().setContent(g);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setId("settings-dialog");
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable check = () -> {
+            String why = problem(warn.getText(), critical.getText());
+            problem.setText(why == null ? "" : why);
+            ok.setDisable(why != null);
+        };
+        warn.textProperty().addListener((o, a, b) -> check.run());
+        critical.textProperty().addListener((o, a, b) -> check.run());
+        check.run();
+        dialog.setResultConverter(b -> {
+            if (b == ButtonType.OK && problem(warn.getText(), critical.getText()) == null) {
+                BigDecimal w = new BigDecimal(warn.getText().trim()).movePointLeft(2);
+                BigDecimal c = new BigDecimal(critical.getText().trim()).movePointLeft(2);
+                settings.put("margin.warn", w.toPlainString());
+                settings.put("margin.critical", c.toPlainString());
+                settings.put("notifications", Boolean.toString(popups.isSelected()));
+                apply.apply(w, c, popups.isSelected());
+            }
+            return b;
+        });
+    }
+
+    /** Why these thresholds are not acceptable, or null. */
+    static String problem(String warn, String critical) {
+        BigDecimal w;
+        BigDecimal c;
+        try {
+            w = new BigDecimal(warn.trim());
+            c = new BigDecimal(critical.trim());
+        } catch (NumberFormatException e) {
+            return "Both thresholds must be numbers, e.g. 50 and 80";
+        }
+        if (w.signum() <= 0 || c.compareTo(BigDecimal.valueOf(100)) > 0) {
+            return "Thresholds are percentages between 0 and 100";
+        }
+        if (w.compareTo(c) >= 0) {
+            return "Warn (" + w.toPlainString() + "%) must be below critical (" + c.toPlainString() + "%)";
+        }
+        return null;
+    }
+
+    public void show() {
+        dialog.show();
+    }
+}
