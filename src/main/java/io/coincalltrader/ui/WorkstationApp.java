@@ -77,7 +77,12 @@ public final class WorkstationApp extends Application {
             session = s;
             ReconciliationReport report = s.reconcile();
             s.startDesk(java.time.Duration.ofSeconds(1));
-            Platform.runLater(() -> window.connected(s, report));
+            Platform.runLater(() -> {
+                window.connected(s, report);
+                if (ctx.screenshots() != null) {
+                    new io.coincalltrader.ui.shell.ScreenshotTour(window, ctx.screenshots()).run(Platform::exit);
+                }
+            });
         } catch (Exception e) {
             String why = e instanceof ExchangeException x ? x.traderMessage() : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.error("could not connect: {}", why, e);

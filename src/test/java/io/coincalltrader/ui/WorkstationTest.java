@@ -179,6 +179,23 @@ class WorkstationTest {
     }
 
     @Test
+    void aTicketOpenedFromAPositionIsPrefilledToCloseItAndSendable(FxRobot robot) throws Exception {
+        PositionRow leg = rows(robot).stream().filter(r -> !r.group() && r.symbol() != null && r.symbol().startsWith("BTCUSD-")).findFirst().orElseThrow();
+        robot.interact(() -> desk.window.desk().openTicket(leg));
+        waitFor(() -> robot.lookup("#ticket-quote").queryAs(Label.class).getText().startsWith("Mark"), 10);
+        assertThat(robot.lookup("#ticket-size").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(leg.size().toPlainString());
+        assertThat(robot.lookup(leg.side() == io.coincalltrader.domain.order.Side.SELL ? "#ticket-buy" : "#ticket-sell")
+                .queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        try {
+            waitFor(() -> !robot.lookup("#ticket-send").queryAs(Button.class).isDisabled(), 5);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("send stays disabled: problems: "
+                    + List.of("#ticket-instrument-problem", "#ticket-size-problem", "#ticket-price-problem", "#ticket-account-problem").stream()
+                    .map(id -> robot.lookup(id).queryAs(Label.class).getText()).toList());
+        }
+    }
+
+    @Test
     void flattenAllAsksFirstAndSendsNothingWhenCancelled(FxRobot robot) throws Exception {
         robot.clickOn("#positions-flatten-all");
         waitFor(() -> robot.lookup("#flatten-confirm").tryQuery().isPresent(), 5);

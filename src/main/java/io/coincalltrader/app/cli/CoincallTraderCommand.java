@@ -15,7 +15,7 @@ import java.io.PrintWriter;
                 + "With no API keys (COINCALL_API_KEY / COINCALL_API_SECRET) every command runs against the embedded paper exchange.",
         subcommands = {StatusCommand.class, ChainCommand.class, BookCommand.class, OrderCommand.class, TradeCommand.class,
                 RfqCommand.class, OrdersCommand.class, FillsCommand.class, JournalCommand.class, ReconcileCommand.class,
-                PaperExchangeCommand.class})
+                PaperExchangeCommand.class, ScreenshotsCommand.class})
 public final class CoincallTraderCommand implements Runnable {
     static final int EXIT_EXCHANGE_ERROR = 1;
     static final int EXIT_USAGE = 2;

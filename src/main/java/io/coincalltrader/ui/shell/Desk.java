@@ -189,13 +189,15 @@ public final class Desk implements AutoCloseable {
         status.ageSource(() -> lastUpdate);
     }
 
-    private void openClose(List<PositionRisk> members) {
+    CloseWindow openClose(List<PositionRisk> members) {
         if (members.isEmpty()) {
-            return;
+            return null;
         }
         String label = members.size() == 1 ? members.getFirst().position().symbol()
                 : members.getFirst().structureId() != null ? members.getFirst().structureId() + " (" + members.size() + " legs)" : members.size() + " positions";
-        new CloseWindow(stage, ClosePlan.of(label, members), session.executions(), this::onExecution).show();
+        CloseWindow w = new CloseWindow(stage, ClosePlan.of(label, members), session.executions(), this::onExecution);
+        w.show();
+        return w;
     }
 
     private void onExecution(ExecutionResult r) {
@@ -225,7 +227,7 @@ public final class Desk implements AutoCloseable {
                 new CloseWindow(stage, ClosePlan.of("all positions", s.positions()), session.executions(), this::onExecution).show());
     }
 
-    public void openTicket(PositionRow from) {
+    public OrderTicketWindow openTicket(PositionRow from) {
         OrderTicketViewModel vm = new OrderTicketViewModel(session.orders(), new PreTradeChecks(RiskLimits.defaults()),
                 () -> session.positions().latest() == null ? null : session.positions().latest().account().availableMargin(), session.clock());
         if (from != null && from.symbol() != null) {
@@ -233,7 +235,17 @@ public final class Desk implements AutoCloseable {
             vm.sideProperty().set(from.side() == null ? io.coincalltrader.domain.order.Side.BUY : from.side().opposite());
             vm.sizeProperty().set(from.size() == null ? "" : from.size().toPlainString());
         }
-        new OrderTicketWindow(stage, vm, lookup, session.io()).show();
+        OrderTicketWindow w = new OrderTicketWindow(stage, vm, lookup, session.io());
+        w.show();
+        return w;
+    }
+
+    PositionsViewModel positionsModel() {
+        return positionsModel;
+    }
+
+    TradingSession session() {
+        return session;
     }
 
     public void closeSelected() {

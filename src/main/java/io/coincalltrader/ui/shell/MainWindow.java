@@ -255,6 +255,18 @@ public final class MainWindow {
         }
     }
 
+    /** A menu item by id (the screenshot tour switches themes through the menu like a trader would). */
+    MenuItem menuItem(String id) {
+        for (Menu m : menus.getMenus()) {
+            for (MenuItem i : m.getItems()) {
+                if (id.equals(i.getId())) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no menu item " + id);
+    }
+
     public Desk desk() {
         return desk;
     }
