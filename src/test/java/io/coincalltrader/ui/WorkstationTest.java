@@ -69,10 +69,10 @@ class WorkstationTest {
         if (found.isEmpty()) {
             return out;
         }
-        TreeTableView<PositionRow> t = (TreeTableView<PositionRow>) found.get();
-        for (TreeItem<PositionRow> top : t.getRoot().getChildren()) {
-            out.add(top.getValue());
-            top.getChildren().forEach(c -> out.add(c.getValue()));
+        TreeTableView<io.coincalltrader.ui.positions.PositionItem> t = (TreeTableView<io.coincalltrader.ui.positions.PositionItem>) found.get();
+        for (TreeItem<io.coincalltrader.ui.positions.PositionItem> top : t.getRoot().getChildren()) {
+            out.add(top.getValue().row());
+            top.getChildren().forEach(c -> out.add(c.getValue().row()));
         }
         return out;
     }
@@ -92,7 +92,7 @@ class WorkstationTest {
         waitFor(() -> robot.lookup("#top-connection").queryAs(Label.class).getText().contains("Connected"), 10);
         assertThat(robot.lookup("#top-equity").queryAs(Label.class).getText()).endsWith(" USD");
         // P&L cells carry :up or :down by sign.
-        waitFor(() -> robot.lookup(".tree-table-cell").queryAll().stream()
+        waitFor(() -> robot.lookup(".cell-text").queryAll().stream()
                 .anyMatch(n -> n.getPseudoClassStates().contains(Styles.UP) || n.getPseudoClassStates().contains(Styles.DOWN)), 10);
         // Values move with the market: the strangle's P&L changes within a few seconds.
         PositionRow first = rows.stream().filter(r -> r.label().contains("short strangle")).findFirst().orElseThrow();
@@ -113,9 +113,9 @@ class WorkstationTest {
 
     @Test
     void closingAStructureAggressivelyShowsWhatIsSentAndFlattensIt(FxRobot robot) throws Exception {
-        TreeTableView<PositionRow> t = robot.lookup("#positions-table").queryAs(TreeTableView.class);
-        TreeItem<PositionRow> strangle = t.getRoot().getChildren().stream().filter(i -> i.getValue().label().contains("short strangle")).findFirst().orElseThrow();
-        List<String> legs = strangle.getChildren().stream().map(i -> i.getValue().symbol()).toList();
+        TreeTableView<io.coincalltrader.ui.positions.PositionItem> t = robot.lookup("#positions-table").queryAs(TreeTableView.class);
+        TreeItem<io.coincalltrader.ui.positions.PositionItem> strangle = t.getRoot().getChildren().stream().filter(i -> i.getValue().row().label().contains("short strangle")).findFirst().orElseThrow();
+        List<String> legs = strangle.getChildren().stream().map(i -> i.getValue().row().symbol()).toList();
         robot.interact(() -> t.getSelectionModel().select(strangle));
         robot.clickOn("#positions-close");
         waitFor(() -> robot.lookup("#close-window").tryQuery().isPresent(), 5);
@@ -211,6 +211,58 @@ class WorkstationTest {
         assertThat(robot.lookup("#close-mode-rfq").queryAs(Node.class).isDisabled()).as("futures leg: no RFQ").isTrue();
         robot.clickOn("#close-dismiss");
         assertThat(ours()).isEmpty();
+    }
+
+    @Test
+    void aMarginThresholdCrossedRaisesAnAlertAndTurnsTheTopBarRedUntilAcknowledged(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#settings-dialog").tryQuery().isPresent(), 5);
+        robot.doubleClickOn("#settings-margin-warn").eraseText(4).write("5");
+        robot.doubleClickOn("#settings-margin-critical").eraseText(4).write("10");
+        robot.clickOn("OK");
+        // The demo book uses about 21% of equity: past both thresholds.
+        waitFor(() -> robot.lookup("#top-bar").query().getPseudoClassStates().contains(Styles.CRITICAL), 10);
+        assertThat(robot.lookup("#status-alerts").queryAs(Button.class).getText()).contains("Margin critical");
+        assertThat(desk.session.db().journal().since(Instant.EPOCH, JournalFilter.all().kinds("ALERT")))
+                .anySatisfy(e -> assertThat(e.message()).startsWith("Margin usage CRITICAL"));
+        robot.clickOn("#top-margin-ack");
+        waitFor(() -> !robot.lookup("#top-bar").query().getPseudoClassStates().contains(Styles.CRITICAL), 5);
+    }
+
+    @Test
+    void aLimitCloseRestsAtMidAndStopCancelsIt(FxRobot robot) throws Exception {
+        TreeTableView<io.coincalltrader.ui.positions.PositionItem> t = robot.lookup("#positions-table").queryAs(TreeTableView.class);
+        TreeItem<io.coincalltrader.ui.positions.PositionItem> perp = t.getRoot().getChildren().stream().filter(i -> "BTCUSD".equals(i.getValue().row().symbol())).findFirst().orElseThrow();
+        robot.interact(() -> t.getSelectionModel().select(perp));
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#close-window").tryQuery().isPresent(), 5);
+        assertThat(robot.lookup("#close-mode-rfq").queryAs(Node.class).isDisabled()).isTrue();
+        robot.clickOn("#close-mode-limit");
+        robot.clickOn("#close-send").clickOn("#close-send");
+        waitFor(() -> desk.paper.oracle().orders(io.coincalltrader.domain.order.ProductType.FUTURE).stream()
+                .anyMatch(o -> o.clientOrderId() != null && o.isOpen()), 10);
+        robot.clickOn("#close-stop");
+        waitFor(() -> robot.lookup("#close-status").queryAs(Label.class).getText().startsWith("STOPPED")
+                || robot.lookup("#close-status").queryAs(Label.class).getText().startsWith("FILLED"), 20);
+        assertThat(desk.paper.oracle().orders(io.coincalltrader.domain.order.ProductType.FUTURE)).noneMatch(o -> o.clientOrderId() != null && o.isOpen());
+        robot.clickOn("#close-dismiss");
+    }
+
+    @Test
+    void aStructureClosedByRfqTradesAsOneBlock(FxRobot robot) throws Exception {
+        TreeTableView<io.coincalltrader.ui.positions.PositionItem> t = robot.lookup("#positions-table").queryAs(TreeTableView.class);
+        TreeItem<io.coincalltrader.ui.positions.PositionItem> strangle = t.getRoot().getChildren().stream().filter(i -> i.getValue().row().label().contains("short strangle")).findFirst().orElseThrow();
+        List<String> legs = strangle.getChildren().stream().map(i -> i.getValue().row().symbol()).toList();
+        robot.interact(() -> t.getSelectionModel().select(strangle));
+        robot.clickOn("#positions-close");
+        waitFor(() -> robot.lookup("#close-window").tryQuery().isPresent(), 5);
+        robot.clickOn("#close-mode-rfq");
+        robot.clickOn("#close-send").clickOn("#close-send");
+        waitFor(() -> robot.lookup("#close-status").queryAs(Label.class).getText().matches("(FILLED|NOT_FILLED|FAILED).*"), 70);
+        assertThat(robot.lookup("#close-status").queryAs(Label.class).getText()).startsWith("FILLED: block trade");
+        assertThat(desk.paper.oracle().blockTrades()).hasSize(1);
+        waitFor(() -> rows(robot).stream().noneMatch(r -> legs.contains(r.symbol())), 15);
+        robot.clickOn("#close-dismiss");
     }
 
     @Test

@@ -125,6 +125,15 @@ public final class Reconciler {
             now = current(believed.keySet());
         } while (now.values().stream().anyMatch(o -> unresolved(o) || o.state() == OrderState.PENDING_CANCEL)
                 && System.nanoTime() < deadline);
+        // Settle: an exchange report can run ahead of its fills (the order waits for them live), so poll until two
+        // rounds in a row change nothing.
+        Map<Long, TrackedOrder> previous;
+        do {
+            previous = now;
+            orders.pollNow();
+            sleep(200);
+            now = current(believed.keySet());
+        } while (!sameStates(previous, now) && System.nanoTime() < deadline);
         sleep(100); // let the last durable changes land before reading them back
         for (StoredOrder before : believed.values()) {
             TrackedOrder after = current(Set.of(before.clientOrderId())).get(before.clientOrderId());
@@ -143,6 +152,19 @@ public final class Reconciler {
                 findings.add(new Finding(Kind.ORDER_RESOLVED, label(before), was, is, action));
             }
         }
+    }
+
+    private static boolean sameStates(Map<Long, TrackedOrder> a, Map<Long, TrackedOrder> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<Long, TrackedOrder> e : a.entrySet()) {
+            TrackedOrder o = b.get(e.getKey());
+            if (o.state() != e.getValue().state() || o.filledQuantity().compareTo(e.getValue().filledQuantity()) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean unresolved(TrackedOrder o) {

@@ -14,12 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds the tree's rows from a portfolio snapshot (pure; unit-tested without the toolkit). */
 public final class PositionRows {
+    private static final Comparator<PositionRisk> BY_SYMBOL = Comparator.comparing(r -> r.position().symbol());
+
     private PositionRows() {
     }
 
@@ -27,27 +31,88 @@ public final class PositionRows {
     public record Group(PositionRow header, List<PositionRow> members) {
     }
 
+    /**
+     * Rows of the last build by the snapshot objects they came from: a position or group the engine did not
+     * change keeps its row object (no IV solve, no cell update). The view model keeps one per table.
+     */
+    public static final class Cache {
+        private Map<PositionRisk, PositionRow> positions = new IdentityHashMap<>();
+        private Map<RiskGroup, PositionRow> headers = new IdentityHashMap<>();
+        private Map<PositionRisk, PositionRow> nextPositions = new IdentityHashMap<>();
+        private Map<RiskGroup, PositionRow> nextHeaders = new IdentityHashMap<>();
+        private Grouping grouping;
+
+        PositionRow position(PositionRisk r, Instant now) {
+            PositionRow row = positions.get(r);
+            if (row == null) {
+                row = PositionRows.position(r, now);
+            }
+            nextPositions.put(r, row);
+            return row;
+        }
+
+        PositionRow header(RiskGroup g, Grouping grouping, List<PositionRow> members) {
+            PositionRow row = headers.get(g);
+            if (row == null) {
+                row = PositionRows.header(g, grouping, members);
+            }
+            nextHeaders.put(g, row);
+            return row;
+        }
+
+        void begin(Grouping g) {
+            if (g != grouping) {
+                headers.clear();
+                grouping = g;
+            }
+        }
+
+        void end() {
+            positions = nextPositions;
+            headers = nextHeaders;
+            nextPositions = new IdentityHashMap<>();
+            nextHeaders = new IdentityHashMap<>();
+        }
+    }
+
     public static List<Group> build(PortfolioSnapshot s, Grouping grouping, Instant now) {
+        return build(s, grouping, now, new Cache());
+    }
+
+    public static List<Group> build(PortfolioSnapshot s, Grouping grouping, Instant now, Cache cache) {
+        cache.begin(grouping);
+        try {
+            return buildWith(s, grouping, now, cache);
+        } finally {
+            cache.end();
+        }
+    }
+
+    private static List<Group> buildWith(PortfolioSnapshot s, Grouping grouping, Instant now, Cache cache) {
         List<RiskGroup> groups = switch (grouping) {
             case STRUCTURE -> s.byStructure();
             case EXPIRY -> s.byExpiry();
             case UNDERLYING -> s.byUnderlying();
         };
-        List<Group> out = new ArrayList<>();
-        Set<String> grouped = new java.util.HashSet<>();
+        List<Group> out = new ArrayList<>(groups.size() + 8);
+        Set<String> grouped = new java.util.HashSet<>(s.positions().size() * 2);
         for (RiskGroup g : groups) {
-            List<PositionRow> members = g.members().stream().sorted(Comparator.comparing(r -> r.position().symbol()))
-                    .map(r -> position(r, now)).toList();
-            g.members().forEach(m -> grouped.add(m.position().symbol()));
+            List<PositionRisk> sorted = new ArrayList<>(g.members());
+            sorted.sort(BY_SYMBOL);
+            List<PositionRow> members = new ArrayList<>(sorted.size());
+            for (PositionRisk r : sorted) {
+                members.add(cache.position(r, now));
+                grouped.add(r.position().symbol());
+            }
             if (grouping == Grouping.STRUCTURE && g.members().size() == 1) {
                 out.add(new Group(null, members));
             } else {
-                out.add(new Group(header(g, grouping, members), members));
+                out.add(new Group(cache.header(g, grouping, members), members));
             }
         }
         for (PositionRisk r : s.positions()) {
             if (!grouped.contains(r.position().symbol())) {
-                out.add(new Group(null, List.of(position(r, now))));
+                out.add(new Group(null, List.of(cache.position(r, now))));
             }
         }
         return out;
@@ -59,14 +124,14 @@ public final class PositionRows {
         double pnlFraction = cost == null || cost.signum() == 0 || r.unrealizedPnl() == null ? Double.NaN
                 : r.unrealizedPnl().divide(cost, MathContext.DECIMAL64).doubleValue();
         return new PositionRow(p.symbol(), false, p.symbol(), p.symbol(), p.side(), p.quantity(), p.averagePrice(), p.markPrice(),
-                r.unrealizedPnl(), pnlFraction, r.greeks(), impliedVol(p, now), r.expiry(), List.of(r));
+                r.unrealizedPnl(), pnlFraction, r.greeks(), new PositionRow.LazyVol(() -> impliedVol(p, now)), r.expiry(), List.of(r));
     }
 
     private static PositionRow header(RiskGroup g, Grouping grouping, List<PositionRow> members) {
         String label = grouping == Grouping.STRUCTURE ? StructureNames.describe(g.key(), g.members()) : g.key();
         Instant expiry = g.members().stream().map(PositionRisk::expiry).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
         return new PositionRow("group:" + grouping + ":" + g.key(), true, label, null, null, null, null, null, g.unrealizedPnl(),
-                Double.NaN, g.greeks(), Double.NaN, expiry, g.members());
+                Double.NaN, g.greeks(), PositionRow.LazyVol.none(), expiry, g.members());
     }
 
     /** IV from the mark by Black–Scholes on the index (the exchange's Greeks do not include it). */

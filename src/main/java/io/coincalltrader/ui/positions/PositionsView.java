@@ -44,8 +44,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class PositionsView extends BorderPane {
     private final PositionsViewModel model;
-    private final TreeTableView<PositionRow> table = new TreeTableView<>(new TreeItem<>());
-    private final Map<String, TreeItem<PositionRow>> items = new HashMap<>();
+    private final TreeTableView<PositionItem> table = new TreeTableView<>(new TreeItem<>());
+    private final Map<String, TreeItem<PositionItem>> items = new HashMap<>();
     private final Label totals = new Label();
     private final Consumer<List<PositionRisk>> onClose;
 
@@ -56,6 +56,7 @@ public final class PositionsView extends BorderPane {
         setId("positions");
         table.setId("positions-table");
         table.setShowRoot(false);
+        table.setFixedCellSize(22); // one row height: the flow skips measuring every cell on each layout
         table.setTableMenuButtonVisible(true); // the column chooser
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No open positions"));
@@ -93,9 +94,9 @@ public final class PositionsView extends BorderPane {
         closeItem.setOnAction(e -> closeSelected());
         MenuItem ticket = new MenuItem("Order ticket…");
         ticket.setOnAction(e -> {
-            TreeItem<PositionRow> sel = table.getSelectionModel().getSelectedItem();
-            if (sel != null && !sel.getValue().group()) {
-                onTicket.accept(sel.getValue());
+            TreeItem<PositionItem> sel = table.getSelectionModel().getSelectedItem();
+            if (sel != null && !sel.getValue().row().group()) {
+                onTicket.accept(sel.getValue().row());
             }
         });
         table.setContextMenu(new ContextMenu(closeItem, ticket));
@@ -114,9 +115,9 @@ public final class PositionsView extends BorderPane {
     }
 
     private void closeSelected() {
-        TreeItem<PositionRow> sel = table.getSelectionModel().getSelectedItem();
+        TreeItem<PositionItem> sel = table.getSelectionModel().getSelectedItem();
         if (sel != null) {
-            onClose.accept(sel.getValue().members());
+            onClose.accept(sel.getValue().row().members());
         }
     }
 
@@ -136,7 +137,7 @@ public final class PositionsView extends BorderPane {
                 r -> usd() ? r.greeks().vegaUsd() : r.greeks().vegaCoin(), "col-vega");
         column("Theta/day", 80, r -> greek(r, true, g -> usd() ? g.thetaUsd() : g.thetaCoin(), usd() ? 2 : 5), null, true,
                 r -> usd() ? r.greeks().thetaUsd() : r.greeks().thetaCoin(), "col-theta");
-        column("IV", 60, r -> Double.isFinite(r.iv()) ? Formats.number(r.iv() * 100, 1) + "%" : "", null, true, PositionRow::iv, "col-iv");
+        column("IV", 60, r -> Double.isFinite(r.iv().get()) ? Formats.number(r.iv().get() * 100, 1) + "%" : "", null, true, r -> r.iv().get(), "col-iv");
         column("DTE", 55, r -> Formats.daysToExpiry(r.expiry(), model.clock().instant()), null, true,
                 r -> r.expiry() == null ? Double.MAX_VALUE : r.expiry().toEpochMilli(), "col-dte");
     }
@@ -155,18 +156,18 @@ public final class PositionsView extends BorderPane {
 
     private void column(String title, double width, Function<PositionRow, String> text, Function<PositionRow, Number> sign,
                         boolean numeric, ToDoubleFunction<PositionRow> sortKey, String id) {
-        TreeTableColumn<PositionRow, PositionRow> c = new TreeTableColumn<>(title);
+        TreeTableColumn<PositionItem, PositionItem> c = new TreeTableColumn<>(title);
         c.setId(id);
         c.setPrefWidth(width);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue()));
         c.setCellFactory(col -> new PositionCell(text, sign, numeric));
         if (sortKey != null) {
-            c.setComparator(Comparator.comparingDouble(r -> {
-                double v = sortKey.applyAsDouble(r);
+            c.setComparator(Comparator.comparingDouble(i -> {
+                double v = sortKey.applyAsDouble(i.row());
                 return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
             }));
         } else {
-            c.setComparator(Comparator.comparing(PositionRow::label));
+            c.setComparator(Comparator.comparing(i -> i.row().label()));
         }
         if (numeric) {
             c.getStyleClass().add(Styles.NUMERIC);
@@ -176,7 +177,7 @@ public final class PositionsView extends BorderPane {
 
     /** Applies new groups: items are reused by key, values replaced, children changed only when membership changed. */
     private void render(List<PositionRows.Group> groups) {
-        List<TreeItem<PositionRow>> top = new ArrayList<>();
+        List<TreeItem<PositionItem>> top = new ArrayList<>();
         Set<String> live = new HashSet<>();
         for (PositionRows.Group g : groups) {
             if (g.header() == null) {
@@ -185,8 +186,8 @@ public final class PositionsView extends BorderPane {
                 }
                 continue;
             }
-            TreeItem<PositionRow> header = item(g.header().key(), g.header(), live);
-            List<TreeItem<PositionRow>> children = new ArrayList<>();
+            TreeItem<PositionItem> header = item(g.header().key(), g.header(), live);
+            List<TreeItem<PositionItem>> children = new ArrayList<>();
             for (PositionRow m : g.members()) {
                 children.add(item(g.header().key() + "/" + m.key(), m, live));
             }
@@ -205,16 +206,14 @@ public final class PositionsView extends BorderPane {
         renderTotals(model.snapshotProperty().get());
     }
 
-    private TreeItem<PositionRow> item(String key, PositionRow row, Set<String> live) {
+    private TreeItem<PositionItem> item(String key, PositionRow row, Set<String> live) {
         live.add(key);
-        TreeItem<PositionRow> item = items.computeIfAbsent(key, k -> {
-            TreeItem<PositionRow> t = new TreeItem<>(row);
+        TreeItem<PositionItem> item = items.computeIfAbsent(key, k -> {
+            TreeItem<PositionItem> t = new TreeItem<>(new PositionItem(k, row));
             t.setExpanded(true);
             return t;
         });
-        if (item.getValue() != row) {
-            item.setValue(row);
-        }
+        item.getValue().set(row);
         return item;
     }
 
@@ -232,7 +231,7 @@ public final class PositionsView extends BorderPane {
         Styles.sign(totals, pnl);
     }
 
-    public TreeTableView<PositionRow> table() {
+    public TreeTableView<PositionItem> table() {
         return table;
     }
 }

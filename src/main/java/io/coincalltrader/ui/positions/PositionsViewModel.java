@@ -26,6 +26,7 @@ public final class PositionsViewModel {
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.STRUCTURE);
     private final BooleanProperty greeksInUsd = new SimpleBooleanProperty(true);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final PositionRows.Cache cache = new PositionRows.Cache();
 
     public PositionsViewModel(Clock clock) {
         this.clock = clock;
@@ -45,7 +46,7 @@ public final class PositionsViewModel {
             return;
         }
         String f = filter.get() == null ? "" : filter.get().trim().toUpperCase(Locale.ROOT);
-        List<PositionRows.Group> all = PositionRows.build(s, grouping.get(), clock.instant());
+        List<PositionRows.Group> all = PositionRows.build(s, grouping.get(), clock.instant(), cache);
         groups.set(f.isEmpty() ? all : all.stream().map(g -> filtered(g, f)).filter(g -> !g.members().isEmpty()).toList());
     }
 

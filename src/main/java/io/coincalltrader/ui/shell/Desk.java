@@ -147,10 +147,15 @@ public final class Desk implements AutoCloseable {
                     + " @ " + f.price().toPlainString()));
         });
         FramePump.Facts<JournalEntry> journalFacts = pump.facts(journal::accept);
-        FramePump.Facts<MarginAlert> marginFacts = pump.facts(batch -> batch.forEach(a -> alerts.raise(
+        FramePump.Facts<MarginAlert> marginFacts = pump.facts(batch -> batch.forEach(a -> {
+            if (a.to() == MarginLevel.CRITICAL) {
+                top.marginCritical(true);
+            }
+            alerts.raise(
                 a.to() == MarginLevel.CRITICAL ? Alerts.Level.ERROR : a.worsened() ? Alerts.Level.WARNING : Alerts.Level.INFO,
                 "Margin " + a.to().name().toLowerCase(), "maintenance margin is " + a.usage().movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
-                        + "% of equity")));
+                        + "% of equity");
+        }));
         FramePump.Latest<List<String>> logLines = pump.latest(logView::show);
 
         subscriptions.add(session.positions().onSnapshot(snapshots::offer));
@@ -251,7 +256,7 @@ public final class Desk implements AutoCloseable {
     public void closeSelected() {
         var sel = positionsView.table().getSelectionModel().getSelectedItem();
         if (sel != null) {
-            openClose(sel.getValue().members());
+            openClose(sel.getValue().row().members());
         }
     }
 

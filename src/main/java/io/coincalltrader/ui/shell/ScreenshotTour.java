@@ -48,14 +48,14 @@ public final class ScreenshotTour {
         });
         steps.add(() -> {
             desk.positionsModel().groupingProperty().set(Grouping.STRUCTURE);
-            TreeItem<PositionRow> group = desk.positions().table().getRoot().getChildren().stream()
-                    .filter(i -> i.getValue().group()).findFirst().orElse(null);
+            TreeItem<io.coincalltrader.ui.positions.PositionItem> group = desk.positions().table().getRoot().getChildren().stream()
+                    .filter(i -> i.getValue().row().group()).findFirst().orElse(null);
             if (group == null) {
                 next();
                 return;
             }
             desk.positions().table().getSelectionModel().select(group);
-            CloseWindow close = desk.openClose(group.getValue().members());
+            CloseWindow close = desk.openClose(group.getValue().row().members());
             pause(0.8, () -> {
                 shoot(close.stage().getScene(), "close-dialog.png");
                 close.stage().close();

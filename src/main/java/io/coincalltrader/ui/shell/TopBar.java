@@ -21,6 +21,7 @@ public final class TopBar extends HBox {
     private final Label equity = value("–", "top-equity");
     private final Label pnl = value("–", "top-upnl");
     private final Label margin = value("–", "top-margin");
+    private final javafx.scene.control.Button acknowledge = new javafx.scene.control.Button("Acknowledge margin alert");
 
     public TopBar(String mode) {
         setId("top-bar");
@@ -34,8 +35,19 @@ public final class TopBar extends HBox {
         connection.getStyleClass().add("connection");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(badge, product, connection, latency, grow, block("Equity", equity), block("Unrealised P&L", pnl),
+        acknowledge.setId("top-margin-ack");
+        acknowledge.setVisible(false);
+        acknowledge.setManaged(false);
+        acknowledge.setOnAction(e -> marginCritical(false));
+        getChildren().addAll(badge, product, connection, latency, grow, acknowledge, block("Equity", equity), block("Unrealised P&L", pnl),
                 block("Maintenance margin", margin));
+    }
+
+    /** Margin critical turns the bar red until the trader acknowledges it. */
+    public void marginCritical(boolean on) {
+        pseudoClassStateChanged(Styles.CRITICAL, on);
+        acknowledge.setVisible(on);
+        acknowledge.setManaged(on);
     }
 
     private static Label value(String text, String id) {
