@@ -9,7 +9,7 @@
 #                                                     # run a command instead, check exit 0 (and its output)
 #
 # Settings (environment): OUT (default /tmp/cct-deb-test) gets screenshot.png, app.log and summary.txt;
-# READY_TIMEOUT seconds (30); DISPLAY_NUM (99); MVN_FLAGS for the build (e.g. -o); KEEP_INSTALLED=1 keeps
+# READY_TIMEOUT seconds (30); MAX_DEB_MB, the size goal the .deb must stay under (90); DISPLAY_NUM (99); MVN_FLAGS for the build (e.g. -o); KEEP_INSTALLED=1 keeps
 # the package after INSTALL=1. Needs dpkg-deb, Xvfb (apt-get install xvfb) and import (imagemagick).
 # Exits non-zero when anything fails.
 set -euo pipefail
@@ -18,6 +18,7 @@ cd "$(dirname "$0")/../.."
 OUT=${OUT:-/tmp/cct-deb-test}
 READY_TIMEOUT=${READY_TIMEOUT:-30}
 DISPLAY_NUM=${DISPLAY_NUM:-99}
+MAX_DEB_MB=${MAX_DEB_MB:-90}
 SMOKE_ARGS=${SMOKE_ARGS:-}
 SMOKE_EXPECT=${SMOKE_EXPECT:-}
 
@@ -142,3 +143,4 @@ installed_kib=$(dpkg-deb -f "$deb" Installed-Size)
   echo "installed size: $(awk -v k="$installed_kib" 'BEGIN { printf "%.1f MB (%d KiB, dpkg Installed-Size)", k * 1024 / 1e6, k }')"
   echo "$timing"
 } | tee "$OUT/summary.txt"
+[ "$bytes" -lt $(( MAX_DEB_MB * 1000000 )) ] || fail "the .deb is over its goal of $MAX_DEB_MB MB"
