@@ -8,7 +8,8 @@
 #   SMOKE_ARGS=status SMOKE_EXPECT='Exchange: PAPER' installer/linux/test-deb.sh
 #                                                     # run a command instead, check exit 0 (and its output)
 #
-# Settings (environment): OUT (default /tmp/cct-deb-test) gets screenshot.png, app.log and summary.txt;
+# Settings (environment): OUT (default /tmp/cct-deb-test) gets first-frame.png, screenshot.png (LIVE_DELAY s later,
+# default 8), app.log and summary.txt;
 # READY_TIMEOUT seconds (30); MAX_DEB_MB, the size goal the .deb must stay under (90); DISPLAY_NUM (99); MVN_FLAGS for the build (e.g. -o); KEEP_INSTALLED=1 keeps
 # the package after INSTALL=1. Needs dpkg-deb, Xvfb (apt-get install xvfb) and import (imagemagick).
 # Exits non-zero when anything fails.
@@ -121,6 +122,10 @@ else
   done
   [ -n "$elapsed_ms" ] || { tail -20 "$OUT/app.log" >&2; fail "no $data/ready within $READY_TIMEOUT s"; }
   sleep 1  # let the first frame settle before the screenshot
+  DISPLAY=":$DISPLAY_NUM" import -window root "$OUT/first-frame.png" || fail "screenshot failed"
+  # A few seconds later the session is up: the second screenshot shows the live demo book.
+  sleep "${LIVE_DELAY:-8}"
+  kill -0 "$app_pid" 2>/dev/null || { tail -20 "$OUT/app.log" >&2; fail "the app exited after its first frame"; }
   DISPLAY=":$DISPLAY_NUM" import -window root "$OUT/screenshot.png" || fail "screenshot failed"
   own=$(grep -ho 'workstation ready in [0-9]* ms' "$OUT/app.log" "$data"/logs/*.log 2>/dev/null | tail -1 || true)
   timing="launch to ready file: $elapsed_ms ms${own:+ (the app: $own)}"

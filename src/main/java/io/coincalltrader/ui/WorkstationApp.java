@@ -26,7 +26,6 @@ public final class WorkstationApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(WorkstationApp.class);
     private static volatile WorkstationContext context;
     private MainWindow window;
-    private volatile TradingSession session;
 
     /** Sets what the next {@link #start} uses: called by the composition root before launching. */
     public static void prepare(WorkstationContext ctx) {
@@ -43,7 +42,11 @@ public final class WorkstationApp extends Application {
         WorkstationContext ctx = context;
         window = open(stage, ctx, getHostServices());
         stage.setOnCloseRequest(e -> window.saveGeometry());
-        Thread.ofPlatform().daemon().name("connect").start(() -> connect(ctx));
+        window.connect(ctx.mode(), ctx.connect(), s -> {
+            if (ctx.screenshots() != null) {
+                new io.coincalltrader.ui.shell.ScreenshotTour(window, ctx.screenshots()).run(Platform::exit);
+            }
+        });
     }
 
     /** Builds and shows the window; signals readiness on its first frame. */
@@ -71,32 +74,13 @@ public final class WorkstationApp extends Application {
         }
     }
 
-    private void connect(WorkstationContext ctx) {
-        try {
-            TradingSession s = ctx.connect().call();
-            session = s;
-            ReconciliationReport report = s.reconcile();
-            s.startDesk(java.time.Duration.ofSeconds(1));
-            Platform.runLater(() -> {
-                window.connected(s, report);
-                if (ctx.screenshots() != null) {
-                    new io.coincalltrader.ui.shell.ScreenshotTour(window, ctx.screenshots()).run(Platform::exit);
-                }
-            });
-        } catch (Exception e) {
-            String why = e instanceof ExchangeException x ? x.traderMessage() : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.error("could not connect: {}", why, e);
-            Platform.runLater(() -> window.failed(why));
-        }
-    }
-
     @Override
     public void stop() {
         if (window != null) {
             window.saveGeometry();
             window.dispose();
         }
-        TradingSession s = session;
+        TradingSession s = window == null ? null : window.session();
         if (s != null) {
             context.settings().save(Runnable::run);
             s.close();

@@ -13,10 +13,15 @@ import java.util.concurrent.Callable;
  * and the saved UI settings.
  */
 public record WorkstationContext(String mode, Path dataDirectory, Callable<TradingSession> connect, Runnable onExit,
-                                 Instant processStart, UiSettings settings, Path screenshots) {
+                                 Instant processStart, UiSettings settings, Path screenshots, SessionOpener opener) {
+
+    /** Opens a session for a profile chosen in the window: "paper" (keys null), "testnet" or "production". */
+    public interface SessionOpener {
+        Callable<TradingSession> open(String profile, io.coincalltrader.store.ApiKeys keys);
+    }
 
     /** With {@code screenshots} set, the window takes its screenshots there once it shows live data, then quits. */
     public WorkstationContext withScreenshots(Path dir) {
-        return new WorkstationContext(mode, dataDirectory, connect, onExit, processStart, settings, dir);
+        return new WorkstationContext(mode, dataDirectory, connect, onExit, processStart, settings, dir, opener);
     }
 }

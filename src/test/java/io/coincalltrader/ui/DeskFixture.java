@@ -37,7 +37,8 @@ final class DeskFixture implements AutoCloseable {
     }
 
     WorkstationContext context() {
-        return new WorkstationContext("PAPER", dataDir, () -> session, () -> { }, Instant.now(), UiSettings.load(dataDir), null);
+        return new WorkstationContext("PAPER", dataDir, () -> session, () -> { }, Instant.now(), UiSettings.load(dataDir), null,
+                (profile, keys) -> () -> { throw new IllegalStateException("tests reach no exchange but the paper one"); });
     }
 
     /** Opens the window on the stage (FX thread), then connects it as the app does. */

@@ -266,6 +266,40 @@ class WorkstationTest {
     }
 
     @Test
+    void apiKeysAreSavedEncryptedAndProductionNeedsThePassphraseAndLive(FxRobot robot) throws Exception {
+        robot.clickOn("Settings").clickOn("#menu-keys");
+        waitFor(() -> robot.lookup("#keys-dialog").tryQuery().isPresent(), 5);
+        robot.clickOn("#keys-profile").clickOn("production");
+        robot.clickOn("#keys-api-key").write("PRODKEY-1234567890-ABCD");
+        robot.clickOn("#keys-api-secret").write("prod-secret-never-stored-plain");
+        robot.clickOn("#keys-passphrase").write("a long passphrase");
+        robot.clickOn("#keys-passphrase-repeat").write("a long passphrase!");
+        waitFor(() -> robot.lookup("#keys-problem").queryAs(Label.class).getText().contains("differ"), 5);
+        assertThat(robot.lookup("#keys-save").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#keys-passphrase-repeat").type(KeyCode.END).type(KeyCode.BACK_SPACE);
+        waitFor(() -> !robot.lookup("#keys-save").queryButton().isDisabled(), 5);
+        robot.clickOn("#keys-save");
+        Path file = desk.dataDir.resolve("keys").resolve("production.key");
+        waitFor(() -> robot.lookup("#keys-saved").queryAs(Label.class).getText().contains("PROD…ABCD"), 20);
+        assertThat(Files.readString(file)).doesNotContain("prod-secret-never-stored-plain").doesNotContain("PRODKEY-1234567890-ABCD");
+        assertThat(robot.lookup("#keys-api-secret").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
+        robot.clickOn("Close");
+
+        robot.clickOn("Settings").clickOn("#menu-switch");
+        waitFor(() -> robot.lookup("#switch-dialog").tryQuery().isPresent(), 5);
+        robot.clickOn("#switch-production");
+        assertThat(robot.lookup("#switch-go").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#switch-passphrase").write("not the passphrase");
+        waitFor(() -> robot.lookup("#switch-problem").queryAs(Label.class).getText().contains("Type LIVE"), 5);
+        robot.clickOn("#switch-confirm-live").write("LIVE");
+        waitFor(() -> !robot.lookup("#switch-go").queryButton().isDisabled(), 5);
+        robot.clickOn("#switch-go");
+        waitFor(() -> robot.lookup("#switch-problem").queryAs(Label.class).getText().contains("does not open"), 20);
+        assertThat(robot.lookup("#mode-badge").queryAs(Label.class).getText()).isEqualTo("PAPER");
+        robot.clickOn("Cancel");
+    }
+
+    @Test
     void marginSettingsAreCheckedAtTheField(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#settings-dialog").tryQuery().isPresent(), 5);

@@ -19,9 +19,19 @@ final class ScreenshotsCommand implements Callable<Integer> {
     ConnectionOptions.Environment environment;
     @Option(names = "--base-url", paramLabel = "URL", description = "a Coincall-compatible REST base URL")
     String baseUrl;
+    @Option(names = "--on-screen", description = "render on the display instead of headless (Monocle, software pipeline)")
+    boolean onScreen;
 
     @Override
     public Integer call() {
+        if (!onScreen) {
+            // Before the toolkit starts: no display needed, the same pixels on every machine.
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
         WorkstationLauncher.run(WorkstationLauncher.context(environment, baseUrl, System.getenv(), DataDirectory.resolve(), Clock.systemUTC())
                 .withScreenshots(out.toAbsolutePath()));
         return 0;

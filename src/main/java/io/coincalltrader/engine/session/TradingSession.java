@@ -15,6 +15,8 @@ import io.coincalltrader.store.Cause;
 import io.coincalltrader.engine.execution.ExecutionService;
 import io.coincalltrader.engine.execution.GatewayMarketView;
 import io.coincalltrader.engine.order.OrderService;
+import io.coincalltrader.engine.order.OrderStream;
+import io.coincalltrader.exchange.ws.CoincallWebSocket;
 import io.coincalltrader.engine.order.OrderServiceConfig;
 import io.coincalltrader.engine.recovery.Reconciler;
 import io.coincalltrader.engine.recovery.ReconciliationReport;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,7 @@ public final class TradingSession implements AutoCloseable {
     private ConnectionMonitor connection;
     private MarginMonitor margin = MarginMonitor.defaults();
     private volatile Instant lastSnapshotStored = Instant.EPOCH;
+    private volatile OrderStream stream;
 
     private TradingSession(ExchangeGateway gateway, Database db, Clock clock) {
         this.gateway = gateway;
@@ -81,6 +85,20 @@ public final class TradingSession implements AutoCloseable {
     public ReconciliationReport reconcile() {
         return new Reconciler(gateway.orders(), gateway.account(), new RfqRecovery(gateway.rfq(), db, clock), db, orders,
                 clock, Duration.ofSeconds(10)).run();
+    }
+
+    /**
+     * Follows our orders and trades on the exchange's private WebSocket as well as by polling (pushes first,
+     * REST as the safety net and after every reconnect).
+     */
+    public void attachStream(CoincallWebSocket socket) {
+        OrderStream s = new OrderStream(socket, orders);
+        stream = s;
+        s.start();
+    }
+
+    public Optional<OrderStream> stream() {
+        return Optional.ofNullable(stream);
     }
 
     /**
@@ -173,6 +191,10 @@ public final class TradingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        OrderStream s = stream;
+        if (s != null) {
+            s.close();
+        }
         if (positions != null) {
             positions.close();
             connection.close();

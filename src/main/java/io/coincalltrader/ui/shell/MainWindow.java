@@ -40,6 +40,9 @@ public final class MainWindow {
     private final Alerts alerts;
     private final StatusLine status;
     private final Label connecting = new Label("Connecting to the exchange…");
+    private final VBox waiting;
+    private final java.util.concurrent.Executor background = r -> Thread.ofPlatform().daemon().name("settings-io").start(r);
+    private String mode;
     private final MenuBar menus = new MenuBar();
     private Desk desk;
     private TradingSession session;
@@ -53,7 +56,8 @@ public final class MainWindow {
         this.status = new StatusLine(alerts, java.time.Clock.systemUTC());
         root.setId("main-window");
         connecting.setId("connecting");
-        VBox waiting = new VBox(12, new ProgressIndicator(), connecting);
+        this.mode = context.mode();
+        waiting = new VBox(12, new ProgressIndicator(), connecting);
         waiting.setAlignment(javafx.geometry.Pos.CENTER);
         root.setTop(new VBox(menus, top));
         root.setCenter(waiting);
@@ -106,7 +110,9 @@ public final class MainWindow {
                 item("Fills tab", "menu-tab-fills", "Shortcut+2", () -> ifDesk(d -> d.selectTab(1))),
                 item("Journal tab", "menu-tab-journal", "Shortcut+3", () -> ifDesk(d -> d.selectTab(2))),
                 item("Log tab", "menu-tab-log", "Shortcut+4", () -> ifDesk(d -> d.selectTab(3))));
-        Menu settingsMenu = new Menu("Settings", null, item("Alerts and margin…", "menu-settings", "Shortcut+Comma", this::openSettings));
+        Menu settingsMenu = new Menu("Settings", null, item("Alerts and margin…", "menu-settings", "Shortcut+Comma", this::openSettings),
+                item("API keys…", "menu-keys", null, () -> new KeysDialog(stage, new io.coincalltrader.store.KeyVault(context.dataDirectory()), background).show()),
+                item("Switch exchange…", "menu-switch", null, this::openSwitch));
         Menu help = new Menu("Help", null,
                 item("Keyboard shortcuts", "menu-shortcuts", "F1", this::showShortcuts),
                 item("Open data folder", "menu-data-folder", null, () -> host.showDocument(context.dataDirectory().toUri().toString())),
@@ -165,6 +171,62 @@ public final class MainWindow {
         a.getDialogPane().setContent(text);
         a.getDialogPane().setId("shortcuts-dialog");
         a.show();
+    }
+
+    private void openSwitch() {
+        if (context.opener() == null) {
+            return;
+        }
+        new SwitchExchangeDialog(stage, new io.coincalltrader.store.KeyVault(context.dataDirectory()), background, mode, (profile, keys) -> {
+            String m = switch (profile) {
+                case "production" -> "LIVE";
+                case "testnet" -> "TESTNET";
+                default -> "PAPER";
+            };
+            connect(m, context.opener().open(profile, keys), s -> { });
+        }).show();
+    }
+
+    /**
+     * Opens a session in the background (closing the one shown, if any) and shows its desk when it is up; the window
+     * stays usable meanwhile.
+     */
+    public void connect(String newMode, java.util.concurrent.Callable<TradingSession> open, java.util.function.Consumer<TradingSession> onUp) {
+        TradingSession old = session;
+        if (desk != null) {
+            desk.close();
+            desk = null;
+        }
+        session = null;
+        mode = newMode;
+        top.mode(newMode);
+        stage.setTitle("CoincallTrader — " + newMode);
+        connecting.setText("Connecting to the exchange…");
+        root.setCenter(waiting);
+        status.engine("starting");
+        Thread.ofPlatform().daemon().name("connect").start(() -> {
+            if (old != null) {
+                old.close();
+            }
+            try {
+                TradingSession s = open.call();
+                ReconciliationReport report = s.reconcile();
+                s.startDesk(java.time.Duration.ofSeconds(1));
+                javafx.application.Platform.runLater(() -> {
+                    connected(s, report);
+                    onUp.accept(s);
+                });
+            } catch (Exception e) {
+                String why = e instanceof io.coincalltrader.exchange.ExchangeException x ? x.traderMessage()
+                        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                org.slf4j.LoggerFactory.getLogger(MainWindow.class).error("could not connect: {}", why, e);
+                javafx.application.Platform.runLater(() -> failed(why));
+            }
+        });
+    }
+
+    public TradingSession session() {
+        return session;
     }
 
     private void openSettings() {

@@ -23,12 +23,13 @@ public final class TopBar extends HBox {
     private final Label margin = value("–", "top-margin");
     private final javafx.scene.control.Button acknowledge = new javafx.scene.control.Button("Acknowledge margin alert");
 
+    private final Label badge = new Label();
+
     public TopBar(String mode) {
         setId("top-bar");
         getStyleClass().add(Styles.TOP_BAR);
-        Label badge = new Label(mode);
         badge.setId("mode-badge");
-        badge.getStyleClass().addAll(Styles.MODE_BADGE, mode.toLowerCase(Locale.ROOT));
+        mode(mode);
         Label product = new Label("CoincallTrader");
         product.getStyleClass().add("top-value");
         connection.setId("top-connection");
@@ -41,6 +42,16 @@ public final class TopBar extends HBox {
         acknowledge.setOnAction(e -> marginCritical(false));
         getChildren().addAll(badge, product, connection, latency, grow, acknowledge, block("Equity", equity), block("Unrealised P&L", pnl),
                 block("Maintenance margin", margin));
+    }
+
+    /** PAPER, TESTNET or LIVE, each in its own colour. */
+    public void mode(String mode) {
+        badge.setText(mode);
+        badge.getStyleClass().setAll("label", Styles.MODE_BADGE, mode.toLowerCase(Locale.ROOT));
+        equity.setText("–");
+        pnl.setText("–");
+        margin.setText("–");
+        health(io.coincalltrader.engine.session.ConnectionHealth.connecting());
     }
 
     /** Margin critical turns the bar red until the trader acknowledges it. */

@@ -25,6 +25,7 @@ public final class UiSettings {
     private static final String FILE = "ui-settings.properties";
     private final Path file;
     private final Properties values;
+    private final Object fileLock = new Object();
 
     private UiSettings(Path file, Properties values) {
         this.file = file;
@@ -82,6 +83,12 @@ public final class UiSettings {
     }
 
     private void write(Properties copy) {
+        synchronized (fileLock) { // one writer at a time; never the lock the FX thread reads under
+            writeNow(copy);
+        }
+    }
+
+    private void writeNow(Properties copy) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE + ".tmp");

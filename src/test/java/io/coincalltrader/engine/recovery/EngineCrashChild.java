@@ -12,6 +12,7 @@ import io.coincalltrader.domain.order.OrderRequest;
 import io.coincalltrader.domain.order.OrderState;
 import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.engine.common.Crashpoints;
 import io.coincalltrader.engine.common.EngineThread;
 import io.coincalltrader.engine.order.OrderService;
 import io.coincalltrader.engine.order.OrderServiceConfig;
@@ -60,8 +61,9 @@ public final class EngineCrashChild {
         long id = orders.nextClientOrderId();
         OrderRequest request = switch (scenario) {
             case "resting" -> OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"), new BigDecimal("5"), id);
+            // Well through the offer, so it fills on arrival even if the book moved since it was read.
             case "marketable" -> OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY, new BigDecimal("0.1"),
-                    book.bestAsk().orElseThrow().price(), id);
+                    book.bestAsk().orElseThrow().price().multiply(new BigDecimal("1.10")).setScale(0, java.math.RoundingMode.UP), id);
             case "sweep" -> OrderRequest.limit(ProductType.OPTION, symbol, Side.BUY,
                     book.asks().stream().map(BookLevel::size).reduce(BigDecimal.ZERO, BigDecimal::add), book.asks().getLast().price(), id);
             default -> throw new IllegalArgumentException(scenario);
@@ -71,6 +73,8 @@ public final class EngineCrashChild {
         orders.when(id, o -> o.state() != OrderState.SENT && o.state() != OrderState.PENDING_SEND).get(10, TimeUnit.SECONDS);
         if (scenario.equals("resting")) {
             orders.when(id, o -> o.state() == OrderState.ACKED).get(10, TimeUnit.SECONDS);
+            // Acknowledged and recorded, resting, not filled: a kill here must leave it followed, not forgotten.
+            Crashpoints.hit("after-ack");
             orders.cancel(id, Cause.USER).get(10, TimeUnit.SECONDS);
         }
         orders.finished(id).get(15, TimeUnit.SECONDS);

@@ -57,6 +57,7 @@ class EngineCrashTest {
     @CsvSource({
             "resting, before-send, NOT_PLACED",
             "resting, after-send-before-ack, CANCELLED",
+            "resting, after-ack, CANCELLED",
             "resting, after-cancel-send, CANCELLED",
             "marketable, after-send-before-ack, FILLED",
             "sweep, after-fill-recorded, FILLED",
@@ -76,7 +77,7 @@ class EngineCrashTest {
             Reconciler reconciler = new Reconciler(f.client.orders(), f.client.account(), new RfqRecovery(f.client.rfq(), f.db,
                     Clock.systemUTC()), f.db, f.orders, Clock.systemUTC(), Duration.ofSeconds(8));
             ReconciliationReport report = reconciler.run();
-            if (expected == OrderState.CANCELLED && crashAt.equals("after-send-before-ack")) {
+            if (expected == OrderState.CANCELLED && (crashAt.equals("after-send-before-ack") || crashAt.equals("after-ack"))) {
                 // Adopted back and still resting: the trader (here, the test) cancels it by its client order id.
                 f.orders.cancel(clientId, io.coincalltrader.store.Cause.USER).get(5, TimeUnit.SECONDS);
                 f.orders.finished(clientId).get(10, TimeUnit.SECONDS);
