@@ -40,6 +40,8 @@ public final class PositionRows {
         private Map<RiskGroup, PositionRow> headers = new IdentityHashMap<>();
         private Map<PositionRisk, PositionRow> nextPositions = new IdentityHashMap<>();
         private Map<RiskGroup, PositionRow> nextHeaders = new IdentityHashMap<>();
+        private Map<RiskGroup, Group> groups = new IdentityHashMap<>();
+        private Map<RiskGroup, Group> nextGroups = new IdentityHashMap<>();
         private Grouping grouping;
 
         PositionRow position(PositionRisk r, Instant now) {
@@ -60,9 +62,29 @@ public final class PositionRows {
             return row;
         }
 
+        /** The whole group as built last time when the snapshot's group object is the same one (nothing in it moved). */
+        Group group(RiskGroup g) {
+            Group same = groups.get(g);
+            if (same != null) {
+                nextGroups.put(g, same);
+                for (PositionRow m : same.members()) {
+                    nextPositions.put(m.members().getFirst(), m);
+                }
+                if (same.header() != null) {
+                    nextHeaders.put(g, same.header());
+                }
+            }
+            return same;
+        }
+
+        void keep(RiskGroup g, Group built) {
+            nextGroups.put(g, built);
+        }
+
         void begin(Grouping g) {
             if (g != grouping) {
                 headers.clear();
+                groups.clear();
                 grouping = g;
             }
         }
@@ -70,8 +92,10 @@ public final class PositionRows {
         void end() {
             positions = nextPositions;
             headers = nextHeaders;
+            groups = nextGroups;
             nextPositions = new IdentityHashMap<>();
             nextHeaders = new IdentityHashMap<>();
+            nextGroups = new IdentityHashMap<>();
         }
     }
 
@@ -95,24 +119,33 @@ public final class PositionRows {
             case UNDERLYING -> s.byUnderlying();
         };
         List<Group> out = new ArrayList<>(groups.size() + 8);
-        Set<String> grouped = new java.util.HashSet<>(s.positions().size() * 2);
+        int inGroups = 0;
         for (RiskGroup g : groups) {
+            inGroups += g.members().size();
+            Group same = cache.group(g);
+            if (same != null) {
+                out.add(same);
+                continue;
+            }
             List<PositionRisk> sorted = new ArrayList<>(g.members());
             sorted.sort(BY_SYMBOL);
             List<PositionRow> members = new ArrayList<>(sorted.size());
             for (PositionRisk r : sorted) {
                 members.add(cache.position(r, now));
-                grouped.add(r.position().symbol());
             }
-            if (grouping == Grouping.STRUCTURE && g.members().size() == 1) {
-                out.add(new Group(null, members));
-            } else {
-                out.add(new Group(cache.header(g, grouping, members), members));
-            }
+            Group built = grouping == Grouping.STRUCTURE && g.members().size() == 1 ? new Group(null, members)
+                    : new Group(cache.header(g, grouping, members), members);
+            cache.keep(g, built);
+            out.add(built);
         }
-        for (PositionRisk r : s.positions()) {
-            if (!grouped.contains(r.position().symbol())) {
-                out.add(new Group(null, List.of(cache.position(r, now))));
+        if (inGroups < s.positions().size()) {
+            // Positions in no group (no structure): each alone.
+            Set<String> grouped = new java.util.HashSet<>(s.positions().size() * 2);
+            groups.forEach(g -> g.members().forEach(m -> grouped.add(m.position().symbol())));
+            for (PositionRisk r : s.positions()) {
+                if (!grouped.contains(r.position().symbol())) {
+                    out.add(new Group(null, List.of(cache.position(r, now))));
+                }
             }
         }
         return out;

@@ -46,6 +46,8 @@ public final class PositionsView extends BorderPane {
     private final PositionsViewModel model;
     private final TreeTableView<PositionItem> table = new TreeTableView<>(new TreeItem<>());
     private final Map<String, TreeItem<PositionItem>> items = new HashMap<>();
+    private Map<String, Rendered> rendered = new HashMap<>();
+    private long lastSortNanos;
     private final Label totals = new Label();
     private final Consumer<List<PositionRisk>> onClose;
 
@@ -175,39 +177,67 @@ public final class PositionsView extends BorderPane {
         table.getColumns().add(c);
     }
 
-    /** Applies new groups: items are reused by key, values replaced, children changed only when membership changed. */
+    /** What one group put in the tree last time: reused whole when the group object is the same. */
+    private record Rendered(PositionRows.Group group, TreeItem<PositionItem> top, List<String> keys) {
+    }
+
+    /**
+     * Applies new groups: a group that is the same object as last time is reused whole (nothing in it moved);
+     * others reuse their items by key with new rows; children lists change only when membership changed.
+     */
     private void render(List<PositionRows.Group> groups) {
-        List<TreeItem<PositionItem>> top = new ArrayList<>();
-        Set<String> live = new HashSet<>();
+        List<TreeItem<PositionItem>> top = new ArrayList<>(groups.size());
+        Map<String, Rendered> next = new HashMap<>(groups.size() * 2);
+        boolean membershipChanged = false;
         for (PositionRows.Group g : groups) {
-            if (g.header() == null) {
-                for (PositionRow m : g.members()) {
-                    top.add(item(m.key(), m, live));
-                }
+            String groupKey = g.header() != null ? g.header().key() : "alone:" + g.members().getFirst().key();
+            Rendered before = rendered.get(groupKey);
+            if (before != null && before.group() == g) {
+                next.put(groupKey, before);
+                top.add(before.top());
                 continue;
             }
-            TreeItem<PositionItem> header = item(g.header().key(), g.header(), live);
-            List<TreeItem<PositionItem>> children = new ArrayList<>();
-            for (PositionRow m : g.members()) {
-                children.add(item(g.header().key() + "/" + m.key(), m, live));
+            List<String> keys = new ArrayList<>(g.members().size() + 1);
+            TreeItem<PositionItem> item;
+            if (g.header() == null) {
+                PositionRow m = g.members().getFirst();
+                item = item(m.key(), m, keys);
+            } else {
+                item = item(g.header().key(), g.header(), keys);
+                List<TreeItem<PositionItem>> children = new ArrayList<>();
+                for (PositionRow m : g.members()) {
+                    children.add(item(g.header().key() + "/" + m.key(), m, keys));
+                }
+                if (!item.getChildren().equals(children)) {
+                    item.getChildren().setAll(children);
+                    membershipChanged = true;
+                }
             }
-            if (!header.getChildren().equals(children)) {
-                header.getChildren().setAll(children);
-            }
-            top.add(header);
+            membershipChanged |= before == null || !before.keys().equals(keys);
+            next.put(groupKey, new Rendered(g, item, keys));
+            top.add(item);
         }
-        items.keySet().retainAll(live);
+        membershipChanged |= next.size() != rendered.size();
+        rendered = next;
+        if (membershipChanged) {
+            Set<String> live = new HashSet<>();
+            next.values().forEach(r -> live.addAll(r.keys()));
+            items.keySet().retainAll(live);
+        }
         if (!table.getRoot().getChildren().equals(top)) {
             table.getRoot().getChildren().setAll(top);
         }
-        if (!table.getSortOrder().isEmpty()) {
+        // A sorted table re-sorts when lines come or go, and otherwise at most once a second as values move.
+        long nowNanos = System.nanoTime();
+        if (!table.getSortOrder().isEmpty() && (membershipChanged || nowNanos - lastSortNanos > 1_000_000_000L)) {
+            lastSortNanos = nowNanos;
             table.sort();
         }
         renderTotals(model.snapshotProperty().get());
     }
 
-    private TreeItem<PositionItem> item(String key, PositionRow row, Set<String> live) {
-        live.add(key);
+    private TreeItem<PositionItem> item(String key, PositionRow row, List<String> keys) {
+        keys.add(key);
         TreeItem<PositionItem> item = items.computeIfAbsent(key, k -> {
             TreeItem<PositionItem> t = new TreeItem<>(new PositionItem(k, row));
             t.setExpanded(true);
