@@ -10,9 +10,38 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Number and time formats for every screen: fixed decimals, thousands separators, explicit signs, units. */
+/**
+ * Number and time formats for every screen: fixed decimals, thousands separators, explicit signs, units. The
+ * grouping and decimal marks follow the trader's choice ({@link #use(Style)}, a display preference set once from
+ * the settings, like a default locale; read on the FX thread).
+ */
 public final class Formats {
-    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    /** How numbers are written: 1,234.56 / 1 234.56 / 1.234,56 / 1234.56. */
+    public enum Style {
+        COMMA_POINT("1,234.56", ',', '.', true),
+        SPACE_POINT("1 234.56", '\u2009', '.', true),
+        POINT_COMMA("1.234,56", '.', ',', true),
+        PLAIN("1234.56", ',', '.', false);
+
+        private final String example;
+        private final char grouping;
+        private final char decimal;
+        private final boolean grouped;
+
+        Style(String example, char grouping, char decimal, boolean grouped) {
+            this.example = example;
+            this.grouping = grouping;
+            this.decimal = decimal;
+            this.grouped = grouped;
+        }
+
+        @Override
+        public String toString() {
+            return example;
+        }
+    }
+
+    private static volatile Style style = Style.COMMA_POINT;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     public static final String DASH = "–";
@@ -20,9 +49,22 @@ public final class Formats {
     private Formats() {
     }
 
+    /** Sets how numbers are written from now on (the views redraw). */
+    public static void use(Style s) {
+        style = s;
+    }
+
+    public static Style style() {
+        return style;
+    }
+
     private static DecimalFormat pattern(int decimals, boolean signed) {
-        String p = "#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "");
-        DecimalFormat f = new DecimalFormat(signed ? "+" + p + ";-" + p : p, SYMBOLS);
+        Style st = style;
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setGroupingSeparator(st.grouping);
+        symbols.setDecimalSeparator(st.decimal);
+        String p = (st.grouped ? "#,##0" : "0") + (decimals > 0 ? "." + "0".repeat(decimals) : "");
+        DecimalFormat f = new DecimalFormat(signed ? "+" + p + ";-" + p : p, symbols);
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f;
     }

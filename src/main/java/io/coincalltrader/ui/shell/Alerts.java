@@ -20,12 +20,14 @@ public final class Alerts {
     private final ObservableList<String> entries = FXCollections.observableArrayList();
     private final Window owner;
     private final Clock clock;
+    private final Sounds sounds;
     private boolean popups;
 
-    public Alerts(Window owner, Clock clock, boolean popups) {
+    public Alerts(Window owner, Clock clock, boolean popups, Sounds sounds) {
         this.owner = owner;
         this.clock = clock;
         this.popups = popups;
+        this.sounds = sounds;
     }
 
     public enum Level { INFO, WARNING, ERROR }
@@ -36,6 +38,7 @@ public final class Alerts {
         if (entries.size() > 500) {
             entries.removeLast();
         }
+        sounds.play(level);
         if (!popups || owner == null || !owner.isShowing()) {
             return;
         }
@@ -58,5 +61,13 @@ public final class Alerts {
 
     public void setPopups(boolean on) {
         popups = on;
+    }
+
+    public void setSounds(boolean on) {
+        sounds.setOn(on);
+    }
+
+    public void close() {
+        sounds.close();
     }
 }

@@ -275,6 +275,16 @@ public final class Desk implements AutoCloseable {
         tiles.thresholds(warn, critical);
     }
 
+    /** Redraws every table after a change of number style (the tiles and top bar follow the next snapshot). */
+    public void redraw() {
+        positionsView.table().refresh();
+        tabs.getTabs().forEach(t -> t.getContent().lookupAll(".table-view").forEach(n -> ((javafx.scene.control.TableView<?>) n).refresh()));
+        PortfolioSnapshot s = session.positions().latest();
+        if (s != null) {
+            positionsModel.accept(s);
+        }
+    }
+
     public SplitPane content() {
         return horizontal;
     }

@@ -52,11 +52,17 @@ public final class MainWindow {
         this.context = context;
         this.host = host;
         this.top = new TopBar(context.mode());
-        this.alerts = new Alerts(stage, java.time.Clock.systemUTC(), context.settings().getBoolean("notifications", true));
+        this.alerts = new Alerts(stage, java.time.Clock.systemUTC(), context.settings().getBoolean("notifications", true),
+                new Sounds(context.settings().getBoolean("sounds", true)));
         this.status = new StatusLine(alerts, java.time.Clock.systemUTC());
         root.setId("main-window");
         connecting.setId("connecting");
         this.mode = context.mode();
+        try {
+            io.coincalltrader.ui.common.Formats.use(io.coincalltrader.ui.common.Formats.Style.valueOf(context.settings().get("numbers", "COMMA_POINT")));
+        } catch (IllegalArgumentException e) {
+            io.coincalltrader.ui.common.Formats.use(io.coincalltrader.ui.common.Formats.Style.COMMA_POINT);
+        }
         waiting = new VBox(12, new ProgressIndicator(), connecting);
         waiting.setAlignment(javafx.geometry.Pos.CENTER);
         root.setTop(new VBox(menus, top));
@@ -110,7 +116,7 @@ public final class MainWindow {
                 item("Fills tab", "menu-tab-fills", "Shortcut+2", () -> ifDesk(d -> d.selectTab(1))),
                 item("Journal tab", "menu-tab-journal", "Shortcut+3", () -> ifDesk(d -> d.selectTab(2))),
                 item("Log tab", "menu-tab-log", "Shortcut+4", () -> ifDesk(d -> d.selectTab(3))));
-        Menu settingsMenu = new Menu("Settings", null, item("Alerts and margin…", "menu-settings", "Shortcut+Comma", this::openSettings),
+        Menu settingsMenu = new Menu("Settings", null, item("Alerts, margin and numbers…", "menu-settings", "Shortcut+Comma", this::openSettings),
                 item("API keys…", "menu-keys", null, () -> new KeysDialog(stage, new io.coincalltrader.store.KeyVault(context.dataDirectory()), background).show()),
                 item("Switch exchange…", "menu-switch", null, this::openSwitch));
         Menu help = new Menu("Help", null,
@@ -151,7 +157,7 @@ public final class MainWindow {
     public static List<String[]> shortcutList() {
         return List.of(new String[] {"Ctrl+T", "Order ticket"}, new String[] {"Ctrl+W", "Close the selected position or structure"},
                 new String[] {"Ctrl+Shift+F", "Flatten all (two confirmations)"}, new String[] {"Ctrl+U", "Greeks in coin / USD"},
-                new String[] {"Ctrl+1 … Ctrl+4", "Orders, Fills, Journal, Log tab"}, new String[] {"Ctrl+,", "Alerts and margin settings"},
+                new String[] {"Ctrl+1 … Ctrl+4", "Orders, Fills, Journal, Log tab"}, new String[] {"Ctrl+,", "Alerts, margin and number settings"},
                 new String[] {"F1", "This list"}, new String[] {"Ctrl+Q", "Quit"});
     }
 
@@ -230,8 +236,11 @@ public final class MainWindow {
     }
 
     private void openSettings() {
-        new SettingsDialog(stage, context.settings(), (warn, critical, popups) -> {
+        new SettingsDialog(stage, context.settings(), (warn, critical, popups, sounds, numbers) -> {
             alerts.setPopups(popups);
+            alerts.setSounds(sounds);
+            io.coincalltrader.ui.common.Formats.use(numbers);
+            ifDesk(Desk::redraw);
             ifDesk(d -> d.setMarginThresholds(warn, critical));
             saveSettings();
         }).show();
@@ -312,6 +321,7 @@ public final class MainWindow {
 
     public void dispose() {
         status.stop();
+        alerts.close();
         if (desk != null) {
             desk.close();
         }

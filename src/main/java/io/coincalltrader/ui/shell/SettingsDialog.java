@@ -2,7 +2,9 @@ package io.coincalltrader.ui.shell;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import io.coincalltrader.ui.common.Formats;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -11,18 +13,18 @@ import javafx.stage.Window;
 
 import java.math.BigDecimal;
 
-/** Alerts and margin: warn and critical margin usage (percent of equity) and notification pop-ups; checked at the field. */
+/** Alerts and display: margin thresholds (percent of equity), pop-ups, sounds, number style; checked at the field. */
 public final class SettingsDialog {
     /** What the dialog applies when confirmed. */
     public interface Apply {
-        void apply(BigDecimal warn, BigDecimal critical, boolean popups);
+        void apply(BigDecimal warn, BigDecimal critical, boolean popups, boolean sounds, Formats.Style numbers);
     }
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
 
     public SettingsDialog(Window owner, UiSettings settings, Apply apply) {
         dialog.initOwner(owner);
-        dialog.setTitle("Alerts and margin");
+        dialog.setTitle("Alerts, margin and numbers");
         dialog.setHeaderText("Margin alerts are raised when maintenance margin passes these shares of equity.");
         TextField warn = new TextField(settings.getDecimal("margin.warn", "0.50").movePointRight(2).stripTrailingZeros().toPlainString());
         warn.setId("settings-margin-warn");
@@ -31,6 +33,13 @@ public final class SettingsDialog {
         CheckBox popups = new CheckBox("Show notifications for fills, rejections, margin and disconnects");
         popups.setId("settings-popups");
         popups.setSelected(settings.getBoolean("notifications", true));
+        CheckBox sounds = new CheckBox("Play a sound with each alert");
+        sounds.setId("settings-sounds");
+        sounds.setSelected(settings.getBoolean("sounds", true));
+        ChoiceBox<Formats.Style> numbers = new ChoiceBox<>();
+        numbers.setId("settings-numbers");
+        numbers.getItems().setAll(Formats.Style.values());
+        numbers.setValue(Formats.style());
         Label problem = new Label();
         problem.setId("settings-problem");
         problem.getStyleClass().add("field-problem");
@@ -40,7 +49,9 @@ public final class SettingsDialog {
         g.addRow(0, new Label("Warn at (% of equity)"), warn);
         g.addRow(1, new Label("Critical at (% of equity)"), critical);
         g.add(popups, 0, 2, 2, 1);
-        g.add(problem, 0, 3, 2, 1);
+        g.add(sounds, 0, 3, 2, 1);
+        g.addRow(4, new Label("Numbers"), numbers);
+        g.add(problem, 0, 5, 2, 1);
         dialog.getDialogPane().setContent(g);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setId("settings-dialog");
@@ -60,7 +71,9 @@ public final class SettingsDialog {
                 settings.put("margin.warn", w.toPlainString());
                 settings.put("margin.critical", c.toPlainString());
                 settings.put("notifications", Boolean.toString(popups.isSelected()));
-                apply.apply(w, c, popups.isSelected());
+                settings.put("sounds", Boolean.toString(sounds.isSelected()));
+                settings.put("numbers", numbers.getValue().name());
+                apply.apply(w, c, popups.isSelected(), sounds.isSelected(), numbers.getValue());
             }
             return b;
         });
