@@ -171,6 +171,16 @@ class WorkstationTest {
         TableView<TrackedOrder> orders = robot.lookup("#orders-table").queryAs(TableView.class);
         waitFor(() -> orders.getItems().stream().anyMatch(o -> o.request().symbol().equals(symbol)), 5);
         robot.interact(() -> orders.getSelectionModel().select(0));
+        // Amend the resting bid's price from the orders tab; the exchange's order changes, nothing is re-sent.
+        String amended = new java.math.BigDecimal(bid).subtract(java.math.BigDecimal.ONE).toPlainString();
+        robot.clickOn("#orders-amend");
+        waitFor(() -> robot.lookup("#amend-price").tryQuery().isPresent(), 5);
+        robot.doubleClickOn("#amend-price").eraseText(12).write(amended);
+        robot.clickOn("OK");
+        waitFor(() -> ours().stream().anyMatch(o -> o.price().compareTo(new java.math.BigDecimal(amended)) == 0), 10);
+        assertThat(ours()).hasSize(1);
+        waitFor(() -> robot.lookup("#orders-message").queryAs(Label.class).getText().startsWith("Amended"), 5);
+        robot.interact(() -> orders.getSelectionModel().select(0));
         robot.clickOn("#orders-cancel");
         waitFor(() -> ours().stream().noneMatch(o -> o.isOpen()), 10);
         waitFor(() -> orders.getItems().isEmpty(), 10);
