@@ -161,7 +161,7 @@ class WorkstationTest {
                     + List.of("#ticket-instrument-problem", "#ticket-size-problem", "#ticket-price-problem", "#ticket-account-problem").stream()
                     .map(id -> robot.lookup(id).queryAs(Label.class).getText()).toList());
         }
-        robot.clickOn("#ticket-send");
+        robot.doubleClickOn("#ticket-send"); // RELIABILITY.md F2: a double click sends one order
         waitFor(() -> robot.lookup("#ticket-status").queryAs(Label.class).getText().contains("ACKED"), 15);
         assertThat(ours()).filteredOn(o -> o.symbol().equals(symbol)).hasSize(1);
 

@@ -55,6 +55,7 @@ public final class OrderTicketViewModel {
     private final ReadOnlyStringWrapper priceProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper accountProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper sending = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final BooleanBinding sendable;
 
     public OrderTicketViewModel(OrderService orders, PreTradeChecks checks, Supplier<BigDecimal> availableMargin, Clock clock) {
@@ -67,8 +68,9 @@ public final class OrderTicketViewModel {
         side.addListener((o, a, b) -> validate());
         type.addListener((o, a, b) -> validate());
         quote.addListener((o, a, b) -> validate());
-        sendable = Bindings.createBooleanBinding(() -> quote.get() != null && instrumentProblem.get() == null && sizeProblem.get() == null
-                && priceProblem.get() == null && accountProblem.get() == null, quote, instrumentProblem, sizeProblem, priceProblem, accountProblem);
+        sendable = Bindings.createBooleanBinding(() -> !sending.get() && quote.get() != null && instrumentProblem.get() == null
+                && sizeProblem.get() == null && priceProblem.get() == null && accountProblem.get() == null,
+                sending, quote, instrumentProblem, sizeProblem, priceProblem, accountProblem);
     }
 
     /** Order types the exchange takes for this instrument; options are never sent at market. */
@@ -98,9 +100,10 @@ public final class OrderTicketViewModel {
         InstrumentQuote q = quote.get();
         BigDecimal qty = parse(size.get());
         BigDecimal px = type.get() == OrderType.MARKET ? null : parse(price.get());
-        sizeProblem.set(blank(size.get()) ? "Enter a size" : qty == null ? "Size must be a number, e.g. 0.5" : qty.signum() <= 0 ? "Size must be above zero" : null);
+        sizeProblem.set(blank(size.get()) ? "Enter a size" : qty == null ? notANumber("Size", size.get(), "0.5")
+                : qty.signum() <= 0 ? "Size must be above zero" : null);
         priceProblem.set(type.get() == OrderType.MARKET ? null : blank(price.get()) ? "Enter a price in USD"
-                : px == null ? "Price must be a number, e.g. 1250.5" : px.signum() <= 0 ? "Price must be above zero" : null);
+                : px == null ? notANumber("Price", price.get(), "1250.5") : px.signum() <= 0 ? "Price must be above zero" : null);
         accountProblem.set(null);
         if (q == null || sizeProblem.get() != null || priceProblem.get() != null) {
             return;
@@ -143,28 +146,66 @@ public final class OrderTicketViewModel {
 
     /** Sends the order (only when every field is valid); completes when the exchange has answered or the order is in doubt. */
     public CompletableFuture<TrackedOrder> send() {
+        if (sending.get()) {
+            // A double click or key repeat: the first order is on its way; this one is not sent.
+            return CompletableFuture.failedFuture(new IllegalStateException("An order from this ticket is being sent; wait for its answer"));
+        }
         validate();
         if (!sendable.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("The ticket has invalid fields; nothing was sent"));
         }
+        sending.set(true);
         long id = orders.nextClientOrderId();
         OrderRequest r = request(id, parse(size.get()), type.get() == OrderType.MARKET ? null : parse(price.get()));
         status.set("Recording and sending " + r.side() + " " + r.quantity().toPlainString() + " " + r.symbol() + "…");
-        return orders.place(NewOrder.of(r), Cause.USER, "order ticket")
+        CompletableFuture<TrackedOrder> answered = orders.place(NewOrder.of(r), Cause.USER, "order ticket")
                 .thenCompose(t -> orders.when(id, o -> o.state() != OrderState.PENDING_SEND && o.state() != OrderState.SENT
                         && o.state() != OrderState.NEW));
+        answered.whenComplete((o, e) -> javafx.application.Platform.runLater(() -> sending.set(false)));
+        return answered;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    private static BigDecimal parse(String s) {
+    /**
+     * A number as the trader writes it in the chosen style: "0.5" (or "0,5" in the 1.234,56 style). A decimal mark
+     * of the other style is refused rather than guessed, so "0,5" never becomes 5; thousands separators are not read.
+     */
+    static BigDecimal parse(String s) {
+        if (blank(s)) {
+            return null;
+        }
+        String t = s.trim();
+        boolean commaDecimal = io.coincalltrader.ui.common.Formats.style() == io.coincalltrader.ui.common.Formats.Style.POINT_COMMA;
+        if (commaDecimal ? t.contains(".") : t.contains(",")) {
+            return null;
+        }
+        if (commaDecimal) {
+            t = t.replace(',', '.');
+        }
         try {
-            return blank(s) ? null : new BigDecimal(s.trim().replace(",", ""));
+            BigDecimal v = new BigDecimal(t);
+            return v.abs().compareTo(new BigDecimal("1e12")) > 0 ? null : v;
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String notANumber(String field, String text, String example) {
+        boolean commaDecimal = io.coincalltrader.ui.common.Formats.style() == io.coincalltrader.ui.common.Formats.Style.POINT_COMMA;
+        if (!commaDecimal && text.contains(",")) {
+            return field + ": use a point for decimals, e.g. " + example + " (commas are not read, so nothing is guessed)";
+        }
+        if (commaDecimal && text.contains(".")) {
+            return field + ": use a comma for decimals, e.g. " + example.replace('.', ',') + " (points are not read)";
+        }
+        return field + " must be a number, e.g. " + (commaDecimal ? example.replace('.', ',') : example);
     }
 
     public StringProperty symbolProperty() {

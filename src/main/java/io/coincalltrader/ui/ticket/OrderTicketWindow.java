@@ -40,6 +40,8 @@ public final class OrderTicketWindow {
     private final TextField instrument = new TextField();
     private final Label quoteLine = new Label();
     private final ValidationSupport validation = new ValidationSupport();
+    private final Button send = new Button();
+    private boolean armed;
     private final javafx.animation.Timeline refresher;
     private volatile boolean loading;
 
@@ -110,11 +112,16 @@ public final class OrderTicketWindow {
         g.add(problem("ticket-price-problem", model.priceProblemProperty()), 1, 8);
         g.add(problem("ticket-account-problem", model.accountProblemProperty()), 1, 9);
 
-        Button send = new Button("Send order");
         send.setId("ticket-send");
         send.setDefaultButton(true);
         send.disableProperty().bind(model.sendableProperty().not());
         send.setOnAction(e -> onSend());
+        disarm();
+        // Any change to the order disarms the button: what is confirmed is what is sent.
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.symbolProperty(), model.sideProperty(), model.typeProperty(),
+                model.sizeProperty(), model.priceProperty()}) {
+            o.addListener(x -> disarm());
+        }
         Label status = new Label();
         status.setId("ticket-status");
         status.textProperty().bind(model.statusProperty());
@@ -203,7 +210,23 @@ public final class OrderTicketWindow {
         });
     }
 
+    private void disarm() {
+        armed = false;
+        send.setText("Send order…");
+        send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("armed"), false);
+    }
+
+    /** The first click arms (the button says exactly what will be sent), the second sends: a double click sends one order. */
     private void onSend() {
+        if (!armed) {
+            armed = true;
+            send.setText("Confirm: " + model.sideProperty().get() + " " + model.sizeProperty().get().trim() + " "
+                    + model.symbolProperty().get().trim() + (model.typeProperty().get() == OrderType.MARKET ? " at market"
+                    : " @ " + model.priceProperty().get().trim()));
+            send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("armed"), true);
+            return;
+        }
+        disarm();
         model.send().whenComplete((o, e) -> Platform.runLater(() -> {
             if (e != null) {
                 Throwable t = e.getCause() != null ? e.getCause() : e;

@@ -60,6 +60,25 @@ class OrderTicketViewModelTest {
     }
 
     @Test
+    void aDecimalCommaIsRefusedNotGuessedAndAbsurdNumbersAreNotNumbers() {
+        vm.sizeProperty().set("0,5");
+        assertThat(vm.sizeProblemProperty().get()).contains("use a point for decimals").contains("nothing is guessed");
+        vm.sizeProperty().set("NaN");
+        assertThat(vm.sizeProblemProperty().get()).contains("must be a number");
+        vm.sizeProperty().set("1e308");
+        assertThat(vm.sizeProblemProperty().get()).contains("must be a number");
+        io.coincalltrader.ui.common.Formats.use(io.coincalltrader.ui.common.Formats.Style.POINT_COMMA);
+        try {
+            vm.sizeProperty().set("0,5");
+            assertThat(vm.sizeProblemProperty().get()).isNull();
+            vm.sizeProperty().set("0.5");
+            assertThat(vm.sizeProblemProperty().get()).contains("use a comma for decimals");
+        } finally {
+            io.coincalltrader.ui.common.Formats.use(io.coincalltrader.ui.common.Formats.Style.COMMA_POINT);
+        }
+    }
+
+    @Test
     void priceRefusals() {
         vm.priceProperty().set("abc");
         assertThat(vm.priceProblemProperty().get()).contains("must be a number");
