@@ -3,6 +3,7 @@ package io.coincalltrader.store;
 import io.coincalltrader.domain.order.Fill;
 import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.BlockTrade;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +32,24 @@ public final class FillStore {
     /** Records the fill; completes with true if it was new, false if its trade id was already recorded. */
     public CompletableFuture<Boolean> record(Fill fill, ProductType product, FillSource source) {
         return writer.submit(recordCommand(fill, product, source));
+    }
+
+    /**
+     * Records each leg of a block trade as a fill on our side (once per trade id), all legs in one transaction;
+     * completes with the number of legs that were new.
+     */
+    public CompletableFuture<Integer> recordBlockTrade(BlockTrade t) {
+        java.time.Instant at = t.createTime() != null ? t.createTime() : clock.instant();
+        List<WriteCommand<Boolean>> legs = t.legs().stream().map(leg -> recordCommand(new Fill(leg.tradeId(),
+                leg.orderId() == null ? 0L : leg.orderId(), null, leg.instrumentName(), leg.side(), leg.price(), leg.quantity(),
+                leg.fee(), true, at), ProductType.of(leg.instrumentName()), FillSource.REST)).toList();
+        return writer.submit(c -> {
+            int added = 0;
+            for (WriteCommand<Boolean> leg : legs) {
+                added += leg.apply(c) ? 1 : 0;
+            }
+            return added;
+        });
     }
 
     /** The insert as a command, to commit with the order update it causes. */

@@ -1,8 +1,6 @@
 package io.coincalltrader.ui;
 
-import io.coincalltrader.engine.recovery.ReconciliationReport;
 import io.coincalltrader.engine.session.TradingSession;
-import io.coincalltrader.exchange.ExchangeException;
 import io.coincalltrader.ui.shell.MainWindow;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -80,9 +78,10 @@ public final class WorkstationApp extends Application {
             window.saveGeometry();
             window.dispose();
         }
+        // Leaving: the window is gone, so the last settings write and the session's close may block here.
+        context.settings().saveNow();
         TradingSession s = window == null ? null : window.session();
         if (s != null) {
-            context.settings().save(Runnable::run);
             s.close();
         }
         context.onExit().run();

@@ -10,6 +10,11 @@ public final class Await {
     private Await() {
     }
 
+    /** Returns once the condition holds; fails after the timeout saying what was awaited. */
+    public static void until(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+        value(what, timeout, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
     /** The first present value the supplier gives within the timeout. */
     public static <T> T value(String what, Duration timeout, Supplier<Optional<T>> supplier) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,7 +1,6 @@
 package io.coincalltrader.app.cli;
 
 import io.coincalltrader.engine.session.TradingSession;
-import io.coincalltrader.domain.instrument.InstrumentName;
 import io.coincalltrader.domain.order.OrderState;
 import io.coincalltrader.engine.order.OrderService;
 import io.coincalltrader.engine.order.TrackedOrder;
@@ -28,14 +27,6 @@ import java.util.concurrent.TimeoutException;
 @Command(name = "order", mixinStandardHelpOptions = true, description = "Place, cancel, list and query orders.",
         subcommands = {OrderCommand.Place.class, OrderCommand.Cancel.class, OrderCommand.ListOpen.class, OrderCommand.Status.class})
 final class OrderCommand {
-
-    static ProductType productOf(String symbol) {
-        return switch (InstrumentName.parse(symbol)) {
-            case InstrumentName.Option o -> ProductType.OPTION;
-            case InstrumentName.Future f -> ProductType.FUTURE;
-            case InstrumentName.Spot s -> ProductType.SPOT;
-        };
-    }
 
     static void printOrders(Output out, List<ExchangeOrder> orders) {
         if (out.json()) {
@@ -104,7 +95,7 @@ final class OrderCommand {
 
         private OrderRequest request(long clientId) {
             String symbol = instrument.trim();
-            return new OrderRequest(productOf(symbol), symbol, side, type, quantity, price,
+            return new OrderRequest(ProductType.of(symbol), symbol, side, type, quantity, price,
                     timeInForce == null && type != OrderType.MARKET ? TimeInForce.GTC : timeInForce, clientId, reduceOnly, trigger);
         }
 
@@ -136,7 +127,6 @@ final class OrderCommand {
                     err().println("error: " + (o.rejectMessage() != null ? o.rejectMessage() : "the order was not placed"));
                     return CoincallTraderCommand.EXIT_EXCHANGE_ERROR;
                 }
-                Thread.sleep(300); // let the last write reach the file before the session closes
                 return 0;
             }
         }
@@ -199,7 +189,6 @@ final class OrderCommand {
                     o = trading.orders().when(cid, t -> true).get(5, TimeUnit.SECONDS);
                 }
                 printTracked(out, List.of(o));
-                Thread.sleep(300);
                 return o.state().isTerminal() ? 0 : CoincallTraderCommand.EXIT_OUTCOME_UNKNOWN;
             }
         }

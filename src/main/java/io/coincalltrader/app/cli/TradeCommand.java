@@ -93,7 +93,6 @@ final class TradeCommand extends ExchangeCommand {
                 x.onProgress(p -> out.line("  " + Output.time(p.at()) + "  " + p.step()));
             }
             ExecutionResult r = x.result().get(plan.params().timeout().toSeconds() + 120, TimeUnit.SECONDS);
-            Thread.sleep(300);
             if (out.json()) {
                 out.json(r);
             } else {

@@ -34,10 +34,6 @@ public record ExecutionLeg(String symbol, Side side, BigDecimal quantity, BigDec
         return new ExecutionLeg(symbol, side, q, price, limitPrice);
     }
 
-    public ExecutionLeg reversed() {
-        return new ExecutionLeg(symbol, side.opposite(), quantity, null, null);
-    }
-
     @Override
     public String toString() {
         return side + " " + quantity.stripTrailingZeros().toPlainString() + " " + symbol;

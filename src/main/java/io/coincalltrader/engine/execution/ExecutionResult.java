@@ -41,8 +41,4 @@ public record ExecutionResult(String executionId, Status status, List<LegFill> l
             return filled.subtract(unwound);
         }
     }
-
-    public boolean done() {
-        return status == Status.FILLED;
-    }
 }

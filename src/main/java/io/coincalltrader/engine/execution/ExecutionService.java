@@ -6,9 +6,7 @@ import io.coincalltrader.domain.order.OrderType;
 import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.domain.order.Side;
 import io.coincalltrader.domain.order.TimeInForce;
-import io.coincalltrader.domain.instrument.InstrumentName;
 import io.coincalltrader.domain.rfq.BlockTrade;
-import io.coincalltrader.domain.rfq.BlockTradeLeg;
 import io.coincalltrader.domain.rfq.QuoteState;
 import io.coincalltrader.domain.rfq.Rfq;
 import io.coincalltrader.domain.rfq.RfqLeg;
@@ -25,10 +23,8 @@ import io.coincalltrader.exchange.ExchangeException;
 import io.coincalltrader.exchange.ExchangeRejectedException;
 import io.coincalltrader.exchange.OutcomeUnknownException;
 import io.coincalltrader.exchange.RfqGateway;
-import io.coincalltrader.domain.order.Fill;
 import io.coincalltrader.store.Cause;
 import io.coincalltrader.store.Database;
-import io.coincalltrader.store.FillSource;
 import io.coincalltrader.store.FillStore;
 import io.coincalltrader.store.Journal;
 import io.coincalltrader.store.NewOrder;
@@ -112,10 +108,6 @@ public final class ExecutionService implements AutoCloseable {
             x.result.complete(r);
         });
         return x;
-    }
-
-    public List<Execution> running() {
-        return List.copyOf(running.values());
     }
 
     @Override
@@ -208,7 +200,7 @@ public final class ExecutionService implements AutoCloseable {
             price = side == Side.BUY ? price.min(cap) : price.max(cap);
         }
         long cid = orders.nextClientOrderId();
-        OrderRequest request = new OrderRequest(productOf(leg.symbol()), leg.symbol(), side, OrderType.LIMIT, qty, price,
+        OrderRequest request = new OrderRequest(ProductType.of(leg.symbol()), leg.symbol(), side, OrderType.LIMIT, qty, price,
                 aggressive ? TimeInForce.IOC : TimeInForce.GTC, cid, false, null);
         String purpose = (unwind ? "unwind " : "") + x.plan.label() + " (" + p.mode().name().toLowerCase() + ")";
         TrackedOrder placed = await(orders.place(new NewOrder(request, purpose, x.plan.structureId(), x.id), x.cause,
@@ -367,11 +359,7 @@ public final class ExecutionService implements AutoCloseable {
             }
         }
         BlockTrade t = trade;
-        for (BlockTradeLeg leg : t.legs()) {
-            fills.record(new Fill(leg.tradeId(), leg.orderId() == null ? 0L : leg.orderId(), null, leg.instrumentName(), leg.side(),
-                    leg.price(), leg.quantity(), leg.fee(), true, t.createTime() != null ? t.createTime() : clock.instant()),
-                    productOf(leg.instrumentName()), FillSource.REST).join();
-        }
+        fills.recordBlockTrade(t).join();
         rfqStore.recordResult(rfq.requestId(), RfqState.FILLED, "{\"blockTradeId\":\"" + t.blockTradeId() + "\",\"quoteId\":\""
                 + q.quoteId() + "\"}", Cause.EXCHANGE).join();
         for (LegRun run : x.legs) {
@@ -404,14 +392,6 @@ public final class ExecutionService implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    static ProductType productOf(String symbol) {
-        return switch (InstrumentName.parse(symbol)) {
-            case InstrumentName.Option o -> ProductType.OPTION;
-            case InstrumentName.Future f -> ProductType.FUTURE;
-            case InstrumentName.Spot s -> ProductType.SPOT;
-        };
-    }
 
     private static void parallel(List<LegRun> legs, Consumer<LegRun> task) {
         List<Thread> threads = new ArrayList<>();
@@ -546,7 +526,6 @@ public final class ExecutionService implements AutoCloseable {
         private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
         private volatile boolean stopped;
         private volatile String rfqId;
-        private volatile ExecutionProgress last;
 
         Execution(String id, ExecutionPlan plan, Cause cause) {
             this.id = id;
@@ -572,10 +551,6 @@ public final class ExecutionService implements AutoCloseable {
             return listeners.add(listener);
         }
 
-        public Optional<ExecutionProgress> lastProgress() {
-            return Optional.ofNullable(last);
-        }
-
         /** Stops: open orders are cancelled (fills that won the race are kept and reported), an open RFQ cancelled. */
         public void stop() {
             stopped = true;
@@ -583,7 +558,6 @@ public final class ExecutionService implements AutoCloseable {
 
         void progress(String step) {
             ExecutionProgress p = new ExecutionProgress(id, step, fills(), clock.instant());
-            last = p;
             listeners.publish(p);
         }
 

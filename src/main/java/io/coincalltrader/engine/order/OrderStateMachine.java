@@ -6,7 +6,6 @@ import io.coincalltrader.domain.order.Fill;
 import io.coincalltrader.domain.order.OrderRequest;
 import io.coincalltrader.domain.order.OrderState;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 import static io.coincalltrader.domain.order.OrderState.ACKED;

@@ -45,10 +45,6 @@ public final class OrderStream implements AutoCloseable {
         }
     }
 
-    public CoincallWebSocket socket() {
-        return socket;
-    }
-
     @Override
     public void close() {
         if (registration != null) {

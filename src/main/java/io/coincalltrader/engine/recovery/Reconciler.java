@@ -117,23 +117,18 @@ public final class Reconciler {
             return;
         }
         orders.resume(List.copyOf(believed.values())).join();
+        // Poll until every order has an answer and two rounds in a row change nothing (an exchange report can run
+        // ahead of its fills: the order then waits live for them), or the time is up.
         long deadline = System.nanoTime() + resolveWithin.toNanos();
-        Map<Long, TrackedOrder> now;
-        do {
-            orders.pollNow();
-            sleep(200);
-            now = current(believed.keySet());
-        } while (now.values().stream().anyMatch(o -> unresolved(o) || o.state() == OrderState.PENDING_CANCEL)
-                && System.nanoTime() < deadline);
-        // Settle: an exchange report can run ahead of its fills (the order waits for them live), so poll until two
-        // rounds in a row change nothing.
         Map<Long, TrackedOrder> previous;
+        Map<Long, TrackedOrder> now = Map.of();
         do {
             previous = now;
             orders.pollNow();
             sleep(200);
             now = current(believed.keySet());
-        } while (!sameStates(previous, now) && System.nanoTime() < deadline);
+        } while ((now.values().stream().anyMatch(o -> unresolved(o) || o.state() == OrderState.PENDING_CANCEL) || !sameStates(previous, now))
+                && System.nanoTime() < deadline);
         sleep(100); // let the last durable changes land before reading them back
         for (StoredOrder before : believed.values()) {
             TrackedOrder after = current(Set.of(before.clientOrderId())).get(before.clientOrderId());

@@ -1,10 +1,6 @@
 package io.coincalltrader.engine.recovery;
 
-import io.coincalltrader.domain.instrument.InstrumentName;
-import io.coincalltrader.domain.order.Fill;
-import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.domain.rfq.BlockTrade;
-import io.coincalltrader.domain.rfq.BlockTradeLeg;
 import io.coincalltrader.domain.rfq.Rfq;
 import io.coincalltrader.domain.rfq.RfqState;
 import io.coincalltrader.engine.recovery.ReconciliationReport.Finding;
@@ -12,7 +8,6 @@ import io.coincalltrader.engine.recovery.ReconciliationReport.Kind;
 import io.coincalltrader.exchange.RfqGateway;
 import io.coincalltrader.store.Cause;
 import io.coincalltrader.store.Database;
-import io.coincalltrader.store.FillSource;
 import io.coincalltrader.store.FillStore;
 import io.coincalltrader.store.RfqStore;
 import io.coincalltrader.store.StoredRfq;
@@ -57,7 +52,7 @@ public final class RfqRecovery {
             }
             String result = trade.map(t -> "{\"blockTradeId\":\"" + t.blockTradeId() + "\",\"quoteId\":\"" + t.quoteId() + "\"}")
                     .orElse("{\"reason\":\"" + state + " at the exchange\"}");
-            trade.ifPresent(this::recordLegs);
+            trade.ifPresent(t -> fills.recordBlockTrade(t).join());
             store.recordResult(id, state, result, Cause.EXCHANGE).join();
             String believed = s.acceptOutcomeUnknown() ? "accept of quote " + s.acceptedQuoteId() + " sent, no answer" : "active";
             String action = switch (state) {
@@ -68,15 +63,5 @@ public final class RfqRecovery {
             findings.add(new Finding(Kind.RFQ_RESOLVED, "rfq " + id, believed, state.name(), action));
         }
         return findings;
-    }
-
-    /** The block trade's legs as fills (once each, by trade id), like any other execution. */
-    private void recordLegs(BlockTrade t) {
-        for (BlockTradeLeg leg : t.legs()) {
-            ProductType product = InstrumentName.parse(leg.instrumentName()) instanceof InstrumentName.Option ? ProductType.OPTION : ProductType.FUTURE;
-            fills.record(new Fill(leg.tradeId(), leg.orderId() == null ? 0L : leg.orderId(), null, leg.instrumentName(), leg.side(),
-                    leg.price(), leg.quantity(), leg.fee(), true, t.createTime() != null ? t.createTime() : clock.instant()),
-                    product, FillSource.REST).join();
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.coincalltrader.engine.session;
 import io.coincalltrader.engine.common.EngineThread;
 import io.coincalltrader.engine.common.Listeners;
 import io.coincalltrader.engine.common.Subscription;
+import io.coincalltrader.engine.market.InstrumentLookup;
 import io.coincalltrader.engine.market.MarketDataService;
 import io.coincalltrader.engine.portfolio.PortfolioAggregator;
 import io.coincalltrader.engine.portfolio.PortfolioSnapshot;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +47,7 @@ public final class TradingSession implements AutoCloseable {
     private final ExecutionService executions;
     private final Clock clock;
     private final StructureBook structures = new StructureBook();
+    private final InstrumentLookup instruments;
     private final Listeners<MarginAlert> marginAlerts = new Listeners<>("margin alerts");
     private MarketDataService market;
     private PositionMonitor positions;
@@ -54,11 +55,13 @@ public final class TradingSession implements AutoCloseable {
     private MarginMonitor margin = MarginMonitor.defaults();
     private volatile Instant lastSnapshotStored = Instant.EPOCH;
     private volatile OrderStream stream;
+    private final java.util.concurrent.atomic.AtomicBoolean afterFillsPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TradingSession(ExchangeGateway gateway, Database db, Clock clock) {
         this.gateway = gateway;
         this.db = db;
         this.clock = clock;
+        this.instruments = new InstrumentLookup(gateway.market(), clock);
         this.engine = new EngineThread("engine");
         this.io = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "io");
@@ -67,7 +70,7 @@ public final class TradingSession implements AutoCloseable {
         });
         this.orders = new OrderService(gateway.orders(), db, engine, io, clock, OrderServiceConfig.defaults());
         this.executions = new ExecutionService(orders, gateway.rfq(), db,
-                new GatewayMarketView(gateway.market(), clock), clock);
+                new GatewayMarketView(instruments), clock);
     }
 
     /** Opens the profile's store (checking and repairing it) and starts following orders. */
@@ -97,10 +100,6 @@ public final class TradingSession implements AutoCloseable {
         s.start();
     }
 
-    public Optional<OrderStream> stream() {
-        return Optional.ofNullable(stream);
-    }
-
     /**
      * Starts what a trading screen watches: index prices, positions and account (every {@code positionsEvery}),
      * the link's health, margin alerts, and an account snapshot a minute for the equity curve.
@@ -117,10 +116,20 @@ public final class TradingSession implements AutoCloseable {
         positions.onSnapshot(this::onSnapshot);
         connection = new ConnectionMonitor(gateway, io, clock, Duration.ofSeconds(2));
         connection.start();
-        orders.onFill(f -> io.execute(() -> {
-            structures.refresh(db);
-            positions.pollNow();
-        }));
+        // A sweep brings many fills at once: one structure refresh and one positions poll for the burst.
+        orders.onFill(f -> {
+            if (afterFillsPending.compareAndSet(false, true)) {
+                io.schedule(() -> {
+                    afterFillsPending.set(false);
+                    try {
+                        structures.refresh(db);
+                        positions.pollNow();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(TradingSession.class).warn("refresh after fills failed: {}", e.getMessage());
+                    }
+                }, 200, TimeUnit.MILLISECONDS);
+            }
+        });
         positions.start();
     }
 
@@ -157,8 +166,9 @@ public final class TradingSession implements AutoCloseable {
         return market;
     }
 
-    public StructureBook structures() {
-        return structures;
+    /** Instruments with their rules and current prices (the ticket and executions price from it). */
+    public InstrumentLookup instruments() {
+        return instruments;
     }
 
     public Clock clock() {
@@ -179,10 +189,6 @@ public final class TradingSession implements AutoCloseable {
 
     public ExecutionService executions() {
         return executions;
-    }
-
-    public EngineThread engine() {
-        return engine;
     }
 
     public ScheduledExecutorService io() {

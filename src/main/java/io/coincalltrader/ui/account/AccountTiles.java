@@ -157,12 +157,4 @@ public final class AccountTiles extends TilePane {
         margin.setSections(new Section(0, w, Color.web("#3fb95055")), new Section(w, c, Color.web("#d2992288")),
                 new Section(c, 100, Color.web("#f8514999")));
     }
-
-    public Tile equityTile() {
-        return equity;
-    }
-
-    public Tile marginTile() {
-        return margin;
-    }
 }

@@ -24,8 +24,6 @@ public final class FramePump {
             onFrame();
         }
     };
-    private volatile long frames;
-    private volatile long drains;
 
     /** A conflating channel: only the newest value is applied. */
     public <T> Latest<T> latest(Consumer<T> apply) {
@@ -41,15 +39,6 @@ public final class FramePump {
         return f;
     }
 
-    /** Pulses that applied something (for the benchmark): never more than one per frame. */
-    public long drains() {
-        return drains;
-    }
-
-    public long frames() {
-        return frames;
-    }
-
     public void stop() {
         timer.stop();
         sinks.clear();
@@ -62,14 +51,10 @@ public final class FramePump {
     }
 
     private void onFrame() {
-        frames++;
         scheduled.set(false);
         boolean any = false;
         for (Drainable d : sinks) {
             any |= d.drain();
-        }
-        if (any) {
-            drains++;
         }
         if (!any && !scheduled.get()) {
             timer.stop();

@@ -10,11 +10,9 @@ public final class Styles {
     public static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
     public static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
     public static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
-    public static final PseudoClass TOTAL = PseudoClass.getPseudoClass("total");
     public static final String NUMERIC = "numeric";
     public static final String MODE_BADGE = "mode-badge";
     public static final String TOP_BAR = "top-bar";
-    public static final String MUTED = "muted";
 
     private Styles() {
     }

@@ -79,9 +79,4 @@ public final class JournalView extends BorderPane {
             }
         }
     }
-
-    /** The highest id shown, so the poller asks only for newer rows. */
-    public long lastId() {
-        return lastId;
-    }
 }

@@ -26,6 +26,7 @@ public final class OrdersViewModel {
     private final FilteredList<TrackedOrder> shown = new FilteredList<>(all);
     private final ObservableList<Fill> fills = FXCollections.observableArrayList();
     private final Map<Long, Integer> index = new HashMap<>();
+    private final java.util.Set<String> tradeIds = new java.util.HashSet<>();
     private final BooleanProperty showFinished = new SimpleBooleanProperty(false);
 
     public OrdersViewModel(OrderService orders) {
@@ -50,7 +51,7 @@ public final class OrdersViewModel {
     /** New fills, in order (FX thread); newest first on screen. */
     public void acceptFills(List<Fill> batch) {
         for (Fill f : batch) {
-            if (fills.stream().noneMatch(x -> x.tradeId().equals(f.tradeId()))) {
+            if (tradeIds.add(f.tradeId())) {
                 fills.addFirst(f);
             }
         }

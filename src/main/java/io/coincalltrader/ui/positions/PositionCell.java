@@ -74,11 +74,6 @@ final class PositionCell extends TreeTableCell<PositionItem, PositionItem> {
         place();
     }
 
-    /** The current text displayed (tests read it; the cell's own text property stays empty). */
-    String shownText() {
-        return text.getText();
-    }
-
     private void place() {
         double w = text.getLayoutBounds().getWidth();
         double h = text.getLayoutBounds().getHeight();

@@ -18,7 +18,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Builds the tree's rows from a portfolio snapshot (pure; unit-tested without the toolkit). */
 public final class PositionRows {
@@ -183,10 +182,5 @@ public final class PositionRows {
         } catch (RuntimeException e) {
             return Double.NaN;
         }
-    }
-
-    /** Symbols of every member, for tests and the close dialog. */
-    static Set<String> symbols(List<PositionRisk> members) {
-        return members.stream().map(m -> m.position().symbol()).collect(Collectors.toSet());
     }
 }

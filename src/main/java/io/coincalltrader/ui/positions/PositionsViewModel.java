@@ -1,7 +1,6 @@
 package io.coincalltrader.ui.positions;
 
 import io.coincalltrader.engine.portfolio.PortfolioSnapshot;
-import io.coincalltrader.engine.portfolio.RiskGreeks;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -55,11 +54,6 @@ public final class PositionsViewModel {
             return g;
         }
         return new PositionRows.Group(g.header(), g.members().stream().filter(m -> m.symbol().contains(f)).toList());
-    }
-
-    /** Account totals: P&L and Greeks (USD; coin Greeks do not add across coins). */
-    public RiskGreeks accountGreeks() {
-        return snapshot.get() == null ? RiskGreeks.ZERO : snapshot.get().accountGreeks();
     }
 
     public ReadOnlyObjectProperty<PortfolioSnapshot> snapshotProperty() {

@@ -77,7 +77,7 @@ public final class Desk implements AutoCloseable {
         this.stage = stage;
         this.settings = settings;
         this.alerts = alerts;
-        this.lookup = new InstrumentLookup(session.gateway().market(), session.clock());
+        this.lookup = session.instruments();
         positionsModel = new PositionsViewModel(session.clock());
         positionsModel.groupingProperty().set(Grouping.valueOf(settings.get("positions.grouping", Grouping.STRUCTURE.name())));
         positionsModel.greeksInUsdProperty().set(settings.getBoolean("positions.greeksUsd", true));
@@ -121,7 +121,7 @@ public final class Desk implements AutoCloseable {
 
     private void save(String key, String value) {
         settings.put(key, value);
-        settings.save(session.io());
+        settings.save();
     }
 
     private void wire(TopBar top, StatusLine status) {
@@ -159,11 +159,21 @@ public final class Desk implements AutoCloseable {
         FramePump.Latest<List<String>> logLines = pump.latest(logView::show);
 
         subscriptions.add(session.positions().onSnapshot(snapshots::offer));
+        // Losing and regaining the link are facts (each raised once); the health itself is conflated like a price.
+        java.util.concurrent.atomic.AtomicReference<ConnectionHealth.State> lastState =
+                new java.util.concurrent.atomic.AtomicReference<>(session.connection().latest().state());
+        FramePump.Facts<ConnectionHealth> linkChanges = pump.facts(batch -> batch.forEach(h -> {
+            boolean down = h.state() == ConnectionHealth.State.DOWN;
+            alerts.raise(down ? Alerts.Level.ERROR : Alerts.Level.INFO, down ? "Disconnected" : "Connected again",
+                    down ? (h.problem() == null ? "the exchange does not answer" : h.problem()) : h.roundTripMillis() + " ms round trip");
+        }));
         subscriptions.add(session.connection().onHealth(h -> {
-            ConnectionHealth before = session.connection().latest();
             health.offer(h);
-            if (h.state() == ConnectionHealth.State.DOWN && before.state() != ConnectionHealth.State.DOWN) {
-                javafx.application.Platform.runLater(() -> alerts.raise(Alerts.Level.ERROR, "Disconnected", h.problem() == null ? "" : h.problem()));
+            ConnectionHealth.State before = lastState.getAndSet(h.state());
+            boolean lost = h.state() == ConnectionHealth.State.DOWN && before != ConnectionHealth.State.DOWN;
+            boolean back = before == ConnectionHealth.State.DOWN && h.state() == ConnectionHealth.State.UP;
+            if (lost || back) {
+                linkChanges.offer(h);
             }
         }));
         subscriptions.add(session.orders().onOrder(orderFacts::offer));
@@ -287,10 +297,6 @@ public final class Desk implements AutoCloseable {
 
     public SplitPane content() {
         return horizontal;
-    }
-
-    public FramePump pump() {
-        return pump;
     }
 
     public PositionsView positions() {

@@ -46,10 +46,18 @@ public final class KeysDialog {
         Label problem = new Label();
         problem.setId("keys-problem");
         problem.getStyleClass().add("field-problem");
-        Runnable showSaved = () -> saved.setText(vault.maskedKey(profile.getValue()).map(k -> "Saved: key " + k + " (encrypted)")
-                .orElse("No keys saved for " + profile.getValue()));
+        // What is saved is read once off the FX thread, then kept here (and updated by a save).
+        java.util.Map<String, String> savedKeys = new java.util.concurrent.ConcurrentHashMap<>();
+        Runnable showSaved = () -> saved.setText(savedKeys.containsKey(profile.getValue())
+                ? "Saved: key " + savedKeys.get(profile.getValue()) + " (encrypted)" : "No keys saved for " + profile.getValue());
         profile.valueProperty().addListener((o, a, b) -> showSaved.run());
-        showSaved.run();
+        saved.setText("Reading saved keys…");
+        io.execute(() -> {
+            for (String p : profile.getItems()) {
+                vault.maskedKey(p).ifPresent(k -> savedKeys.put(p, k));
+            }
+            Platform.runLater(showSaved);
+        });
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
@@ -86,6 +94,7 @@ public final class KeysDialog {
                 String result;
                 try {
                     vault.save(p, keys, passphrase);
+                    savedKeys.put(p, keys.maskedKey());
                     result = null;
                 } catch (RuntimeException x) {
                     result = "Not saved: " + x.getMessage();

@@ -263,11 +263,7 @@ public final class MainWindow {
     }
 
     private void saveSettings() {
-        if (session != null) {
-            context.settings().save(session.io());
-        } else {
-            context.settings().save(Runnable::run);
-        }
+        context.settings().save();
     }
 
     /** The session is up (FX thread): the desk replaces the connecting panel; a non-empty reconciliation is shown. */

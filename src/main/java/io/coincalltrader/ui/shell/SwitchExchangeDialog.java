@@ -52,13 +52,18 @@ public final class SwitchExchangeDialog {
         dialog.getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
         Button goButton = (Button) dialog.getDialogPane().lookupButton(go);
         goButton.setId("switch-go");
+        // Which profiles have saved keys is read once off the FX thread.
+        java.util.Set<String> saved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        boolean[] loaded = {false};
         Runnable check = () -> {
             String p = (String) group.getSelectedToggle().getUserData();
             boolean needsKeys = !p.equals("paper");
             pass.setDisable(!needsKeys);
             live.setDisable(!p.equals("production"));
             String why = null;
-            if (needsKeys && !vault.exists(p)) {
+            if (needsKeys && !loaded[0]) {
+                why = "Reading saved keys…";
+            } else if (needsKeys && !saved.contains(p)) {
                 why = "No keys saved for " + p + ": add them in Settings → API keys…";
             } else if (needsKeys && pass.getText().isEmpty()) {
                 why = "Enter the passphrase of the saved keys";
@@ -72,6 +77,17 @@ public final class SwitchExchangeDialog {
         pass.textProperty().addListener((o, a, b) -> check.run());
         live.textProperty().addListener((o, a, b) -> check.run());
         check.run();
+        io.execute(() -> {
+            for (String p : new String[] {"testnet", "production"}) {
+                if (vault.exists(p)) {
+                    saved.add(p);
+                }
+            }
+            Platform.runLater(() -> {
+                loaded[0] = true;
+                check.run();
+            });
+        });
         goButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             String p = (String) group.getSelectedToggle().getUserData();
             if (p.equals("paper")) {

@@ -13,12 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The window's own preferences (theme, split positions, chosen tabs, grouping, margin thresholds, notifications),
  * in {@code ui-settings.properties} in the data folder. Read once before the window opens; saved atomically off
- * the FX thread.
+ * the FX thread, a second after the last change.
  */
 public final class UiSettings {
     private static final Logger log = LoggerFactory.getLogger(UiSettings.class);
@@ -26,6 +29,12 @@ public final class UiSettings {
     private final Path file;
     private final Properties values;
     private final Object fileLock = new Object();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "settings-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private UiSettings(Path file, Properties values) {
         this.file = file;
@@ -74,12 +83,24 @@ public final class UiSettings {
     }
 
     /** Writes the file (temporary file, then an atomic rename) on the given executor. */
-    public void save(Executor io) {
+    /**
+     * Saves a second after the last change (a dragged divider changes many times a second), on the settings' own
+     * background thread.
+     */
+    public void save() {
+        if (pending.compareAndSet(false, true)) {
+            writer.schedule(this::saveNow, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Writes now, on the calling thread (at exit). */
+    public void saveNow() {
+        pending.set(false);
         Properties copy;
         synchronized (this) {
             copy = (Properties) values.clone();
         }
-        io.execute(() -> write(copy));
+        write(copy);
     }
 
     private void write(Properties copy) {

@@ -135,12 +135,7 @@ public final class OrderTicketViewModel {
     }
 
     private OrderRequest request(long clientOrderId, BigDecimal qty, BigDecimal px) {
-        ProductType product = switch (InstrumentName.parse(symbol.get())) {
-            case InstrumentName.Option o -> ProductType.OPTION;
-            case InstrumentName.Future f -> ProductType.FUTURE;
-            case InstrumentName.Spot s -> ProductType.SPOT;
-        };
-        return new OrderRequest(product, quote.get().instrument().symbol(), side.get(), type.get(), qty, px,
+        return new OrderRequest(ProductType.of(symbol.get()), quote.get().instrument().symbol(), side.get(), type.get(), qty, px,
                 type.get() == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC, clientOrderId, false, null);
     }
 

@@ -103,7 +103,9 @@ class OrderServiceTest {
         f.orders.cancel(r.clientOrderId(), Cause.USER);
         TrackedOrder done = finished(r.clientOrderId());
         assertThat(done.state()).isIn(OrderState.CANCELLED, OrderState.FILLED);
-        Thread.sleep(400);
+        io.coincalltrader.testing.Await.until("every fill of the order recorded", Duration.ofSeconds(10), () ->
+                f.db.fills().forOrder(r.clientOrderId()).stream().map(s -> s.fill().quantity()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .compareTo(f.client.orders().byClientOrderId(ProductType.OPTION, r.clientOrderId()).orElseThrow().filledQuantity()) == 0);
         BigDecimal recorded = f.db.fills().forOrder(r.clientOrderId()).stream().map(s -> s.fill().quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal atExchange = f.client.orders().byClientOrderId(ProductType.OPTION, r.clientOrderId()).orElseThrow().filledQuantity();
         assertThat(recorded).isEqualByComparingTo(atExchange);

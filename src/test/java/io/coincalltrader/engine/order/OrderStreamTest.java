@@ -14,6 +14,7 @@ import io.coincalltrader.store.Cause;
 import io.coincalltrader.store.FillSource;
 import io.coincalltrader.store.NewOrder;
 import io.coincalltrader.store.StoredFill;
+import io.coincalltrader.testing.Await;
 import io.coincalltrader.testing.EngineFixture;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -56,10 +57,8 @@ class OrderStreamTest {
         socket = new CoincallWebSocket(new OkHttpClient(), paper.optionsWebSocketUrl(), new Credentials(paper.apiKey(), paper.apiSecret()),
                 Clock.systemUTC(), new Random(5), scheduler, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(10)));
         new OrderStream(socket, f.orders).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while ((socket.status().state() != ConnectionStatus.State.LIVE || paper.webSocketSubscriptions() < 2) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the socket live with both private channels", Duration.ofSeconds(5),
+                () -> socket.status().state() == ConnectionStatus.State.LIVE && paper.webSocketSubscriptions() >= 2);
         symbol = f.someOption();
     }
 
@@ -81,6 +80,8 @@ class OrderStreamTest {
 
     private void assertEachTradeRecordedOnce(long clientId) {
         TrackedOrder o = f.orders.when(clientId, x -> true).join();
+        Await.until("the exchange's trades of the order recorded", Duration.ofSeconds(5), () -> f.db.fills().forOrder(clientId).size()
+                >= paper.oracle().trades().stream().filter(t -> t.orderId() == o.exchangeOrderId()).count());
         List<String> exchange = paper.oracle().trades().stream().filter(t -> t.orderId() == o.exchangeOrderId()).map(t -> Long.toString(t.tradeId())).sorted().toList();
         List<String> recorded = f.db.fills().forOrder(clientId).stream().map(s -> s.fill().tradeId()).sorted().toList();
         assertThat(recorded).isEqualTo(exchange).isNotEmpty();
@@ -94,7 +95,6 @@ class OrderStreamTest {
         long id = buyThroughTheOffer("0.1");
         TrackedOrder done = f.orders.when(id, o -> o.state() == OrderState.FILLED).get(2, TimeUnit.SECONDS); // polls come every 3 s
         assertThat(done.filledQuantity()).isEqualByComparingTo("0.1");
-        Thread.sleep(300);
         assertEachTradeRecordedOnce(id);
         assertThat(f.db.fills().forOrder(id)).extracting(StoredFill::source).contains(FillSource.WS);
     }
@@ -116,7 +116,6 @@ class OrderStreamTest {
         paper.faults().silenceWebSockets(false);
         TrackedOrder done = f.orders.when(id, o -> o.state() == OrderState.FILLED).get(15, TimeUnit.SECONDS);
         assertThat(done.filledQuantity()).isEqualByComparingTo("0.1");
-        Thread.sleep(500);
         assertEachTradeRecordedOnce(id);
         assertThat(paper.oracle().ordersWithClientId(ProductType.OPTION, Long.toString(id))).isEqualTo(1);
     }

@@ -77,8 +77,7 @@ public final class EngineCrashChild {
             Crashpoints.hit("after-ack");
             orders.cancel(id, Cause.USER).get(10, TimeUnit.SECONDS);
         }
-        orders.finished(id).get(15, TimeUnit.SECONDS);
-        Thread.sleep(300);
+        orders.finished(id).get(15, TimeUnit.SECONDS); // completes once the final state is durable
         System.out.println("DONE");
         System.out.flush();
         Runtime.getRuntime().halt(0);
