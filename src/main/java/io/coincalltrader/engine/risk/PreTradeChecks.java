@@ -41,7 +41,7 @@ public final class PreTradeChecks {
         }
         if (r.price() != null && !spec.isOnTick(r.price())) {
             out.add(new Refusal(Refusal.Check.PRICE_TICK, "Price " + plain(r.price()) + " is not on the tick of " + plain(spec.tickSize())
-                    + "; nearest " + plain(spec.roundToTick(r.price(), RoundingMode.HALF_UP))));
+                    + "; nearest " + plain(spec.roundToTick(r.price(), RoundingMode.HALF_UP).max(spec.tickSize()))));
         }
         if (qty.compareTo(limits.maxOrderQuantity()) > 0) {
             out.add(new Refusal(Refusal.Check.MAXIMUM_SIZE, "Size " + plain(qty) + " is above your per-order limit of "

@@ -87,7 +87,7 @@ public final class CloseWindow {
                 + Formats.signed(plan.pnlIfFilled(), 2) + " USD");
         h.setId("close-summary");
         h.getStyleClass().add("dialog-header");
-        Styles.sign(h, plan.pnlIfFilled());
+        Styles.sign(h, Formats.shown(plan.pnlIfFilled(), 2));
         return h;
     }
 
@@ -106,7 +106,7 @@ public final class CloseWindow {
         for (ClosePlan.Leg leg : plan.legs()) {
             Label side = new Label(leg.order().side() == Side.BUY ? "Buy back" : "Sell");
             Label pnl = numeric(Formats.signed(leg.pnlIfFilled(), 2));
-            Styles.sign(pnl, leg.pnlIfFilled());
+            Styles.sign(pnl, Formats.shown(leg.pnlIfFilled(), 2));
             g.addRow(row++, new Label(leg.order().symbol()), side, numeric(Formats.size(leg.order().quantity())),
                     numeric(Formats.number(leg.expectedPrice(), 2)), pnl);
         }
@@ -179,7 +179,7 @@ public final class CloseWindow {
     private void disarm() {
         armed = false;
         send.setText("Send close…");
-        send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("armed"), false);
+        send.pseudoClassStateChanged(Styles.CONFIRM, false);
     }
 
     private void onSend() {
@@ -189,7 +189,7 @@ public final class CloseWindow {
         if (!armed) {
             armed = true;
             send.setText("Confirm: send " + plan.legs().size() + " leg(s)");
-            send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("armed"), true);
+            send.pseudoClassStateChanged(Styles.CONFIRM, true);
             status.setText("Click again to send, or change the mode");
             return;
         }

@@ -94,6 +94,15 @@ public final class Formats {
         return signed(BigDecimal.valueOf(v), decimals);
     }
 
+    /** The value as shown with these decimals: what a sign colour must follow ("-0.0%" is shown, and coloured, as 0). */
+    public static double shown(double v, int decimals) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue() : 0;
+    }
+
+    public static BigDecimal shown(BigDecimal v, int decimals) {
+        return v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
+    }
+
     /** +12.3% from a fraction. */
     public static String percent(double fraction, int decimals) {
         return Double.isFinite(fraction) ? signed(fraction * 100, decimals) + "%" : DASH;

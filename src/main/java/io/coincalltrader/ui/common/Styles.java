@@ -9,6 +9,11 @@ public final class Styles {
     public static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
     public static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
     public static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
+    /**
+     * A button that is armed and waits for the confirming click. Not ":armed": JavaFX sets and clears that one itself
+     * as the mouse presses and releases, which would wipe the confirmation look at once.
+     */
+    public static final PseudoClass CONFIRM = PseudoClass.getPseudoClass("confirm");
     public static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
     public static final String NUMERIC = "numeric";
     public static final String MODE_BADGE = "mode-badge";

@@ -129,8 +129,8 @@ public final class PositionsView extends BorderPane {
         column("Size", 70, r -> Formats.size(r.size()), null, true, r -> num(r.size()), "col-size");
         column("Avg USD", 90, r -> Formats.number(r.averagePrice(), 2), null, true, r -> num(r.averagePrice()), "col-avg");
         column("Mark USD", 90, r -> Formats.number(r.mark(), 2), null, true, r -> num(r.mark()), "col-mark");
-        column("uPnL USD", 100, r -> Formats.signed(r.pnlUsd(), 2), r -> r.pnlUsd(), true, r -> num(r.pnlUsd()), "col-pnl");
-        column("uPnL %", 70, r -> Formats.percent(r.pnlFraction(), 1), r -> r.pnlFraction(), true, PositionRow::pnlFraction, "col-pnl-pct");
+        column("uPnL USD", 100, r -> Formats.signed(r.pnlUsd(), 2), r -> Formats.shown(r.pnlUsd(), 2), true, r -> num(r.pnlUsd()), "col-pnl");
+        column("uPnL %", 70, r -> Formats.percent(r.pnlFraction(), 1), r -> Formats.shown(r.pnlFraction() * 100, 1), true, PositionRow::pnlFraction, "col-pnl-pct");
         column("Delta", 80, r -> greek(r, true, g -> usd() ? g.deltaUsd() : g.deltaCoin(), usd() ? 0 : 3), null, true,
                 r -> usd() ? r.greeks().deltaUsd() : r.greeks().deltaCoin(), "col-delta");
         column("Gamma", 80, r -> greek(r, true, g -> usd() ? g.gammaUsd() : g.gammaCoin(), usd() ? 2 : 5), null, true,
@@ -258,7 +258,7 @@ public final class PositionsView extends BorderPane {
         totals.setText("Account  ·  " + s.positions().size() + " positions  ·  uPnL " + Formats.signed(pnl, 2) + " USD  ·  Delta "
                 + Formats.signed(g.deltaUsd(), 0) + " USD  ·  Gamma " + Formats.signed(g.gammaUsd(), 2) + " USD  ·  Vega "
                 + Formats.signed(g.vegaUsd(), 2) + " USD  ·  Theta " + Formats.signed(g.thetaUsd(), 2) + " USD/day");
-        Styles.sign(totals, pnl);
+        Styles.sign(totals, Formats.shown(pnl, 2));
     }
 
     public TreeTableView<PositionItem> table() {

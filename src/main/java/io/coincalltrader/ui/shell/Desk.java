@@ -209,7 +209,7 @@ public final class Desk implements AutoCloseable {
             return null;
         }
         String label = members.size() == 1 ? members.getFirst().position().symbol()
-                : members.getFirst().structureId() != null ? members.getFirst().structureId() + " (" + members.size() + " legs)" : members.size() + " positions";
+                : members.getFirst().structureId() != null ? members.getFirst().structureId() : members.size() + " positions";
         CloseWindow w = new CloseWindow(stage, ClosePlan.of(label, members), session.executions(), this::onExecution);
         w.show();
         return w;

@@ -162,19 +162,20 @@ public final class MainWindow {
     }
 
     private void showShortcuts() {
-        StringBuilder b = new StringBuilder();
+        javafx.scene.layout.GridPane keys = new javafx.scene.layout.GridPane();
+        keys.setHgap(24);
+        keys.setVgap(4);
+        int row = 0;
         for (String[] s : shortcutList()) {
-            b.append(String.format("%-18s %s%n", s[0], s[1]));
+            Label k = new Label(s[0]);
+            k.getStyleClass().add("numeric");
+            keys.addRow(row++, k, new Label(s[1]));
         }
-        TextArea text = new TextArea(b.toString());
-        text.setEditable(false);
-        text.getStyleClass().add("numeric");
-        text.setPrefRowCount(9);
         Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         a.initOwner(stage);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts (Cmd instead of Ctrl on macOS)");
-        a.getDialogPane().setContent(text);
+        a.getDialogPane().setContent(keys);
         a.getDialogPane().setId("shortcuts-dialog");
         a.show();
     }

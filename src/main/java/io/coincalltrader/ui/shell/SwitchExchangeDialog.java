@@ -44,7 +44,12 @@ public final class SwitchExchangeDialog {
         Label problem = new Label();
         problem.setId("switch-problem");
         problem.getStyleClass().add("field-problem");
-        paper.setSelected(true);
+        String currentProfile = switch (current) {
+            case "LIVE" -> "production";
+            case "TESTNET" -> "testnet";
+            default -> "paper";
+        };
+        (currentProfile.equals("production") ? production : currentProfile.equals("testnet") ? testnet : paper).setSelected(true);
         VBox box = new VBox(8, paper, testnet, production, pass, live, problem);
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().setId("switch-dialog");
@@ -61,7 +66,9 @@ public final class SwitchExchangeDialog {
             pass.setDisable(!needsKeys);
             live.setDisable(!p.equals("production"));
             String why = null;
-            if (needsKeys && !loaded[0]) {
+            if (p.equals(currentProfile)) {
+                why = "This window is on " + current + " now";
+            } else if (needsKeys && !loaded[0]) {
                 why = "Reading saved keys…";
             } else if (needsKeys && !saved.contains(p)) {
                 why = "No keys saved for " + p + ": add them in Settings → API keys…";

@@ -97,7 +97,7 @@ public final class TopBar extends HBox {
     public void account(AccountSummary a) {
         equity.setText(Formats.number(a.equity(), 2) + " USD");
         pnl.setText(Formats.signed(a.unrealizedPnl(), 2) + " USD");
-        Styles.sign(pnl, a.unrealizedPnl());
+        Styles.sign(pnl, Formats.shown(a.unrealizedPnl(), 2));
         BigDecimal usage = MarginMonitor.usage(a);
         margin.setText(Formats.number(usage.movePointRight(2), 1) + "%");
     }

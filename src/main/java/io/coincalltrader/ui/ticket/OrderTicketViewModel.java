@@ -105,15 +105,36 @@ public final class OrderTicketViewModel {
         priceProblem.set(type.get() == OrderType.MARKET ? null : blank(price.get()) ? "Enter a price in USD"
                 : px == null ? notANumber("Price", price.get(), "1250.5") : px.signum() <= 0 ? "Price must be above zero" : null);
         accountProblem.set(null);
-        if (q == null || sizeProblem.get() != null || priceProblem.get() != null) {
+        if (q == null || priceProblem.get() != null && (sizeProblem.get() != null || q.mark() == null)) {
             return;
         }
-        OrderRequest r = request(1L, qty, px);
+        // Each field is judged as soon as it can be: the price against tick and band even before a size is typed
+        // (checked at the minimum size), the size even before a price; the account checks need both.
+        boolean sizeKnown = sizeProblem.get() == null;
+        boolean priceKnown = priceProblem.get() == null;
+        OrderRequest r = request(1L, sizeKnown ? qty : q.instrument().spec().minSize(), priceKnown ? px : q.mark());
         for (Refusal f : checks.check(context(q, r), clock.instant())) {
             switch (f.check()) {
-                case SIZE_STEP, MINIMUM_SIZE, MAXIMUM_SIZE -> sizeProblem.set(first(sizeProblem.get(), f.message()));
-                case PRICE_TICK, PRICE_BAND -> priceProblem.set(first(priceProblem.get(), f.message()));
-                case STALE_MARK, MARGIN, MAXIMUM_NOTIONAL -> accountProblem.set(first(accountProblem.get(), f.message()));
+                case SIZE_STEP, MINIMUM_SIZE, MAXIMUM_SIZE -> {
+                    if (sizeKnown) {
+                        sizeProblem.set(first(sizeProblem.get(), f.message()));
+                    }
+                }
+                case PRICE_TICK -> {
+                    if (priceKnown) {
+                        priceProblem.set(first(priceProblem.get(), f.message()));
+                    }
+                }
+                case PRICE_BAND -> {
+                    if (priceKnown) {
+                        priceProblem.set(f.message()); // far from mark says more than off the tick
+                    }
+                }
+                case STALE_MARK, MARGIN, MAXIMUM_NOTIONAL -> {
+                    if (sizeKnown && priceKnown) {
+                        accountProblem.set(first(accountProblem.get(), f.message()));
+                    }
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import io.coincalltrader.engine.market.InstrumentLookup;
 import io.coincalltrader.engine.market.InstrumentQuote;
 import io.coincalltrader.exchange.ExchangeException;
 import io.coincalltrader.ui.common.Formats;
+import io.coincalltrader.ui.common.Styles;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -62,6 +63,8 @@ public final class OrderTicketWindow {
         });
         quoteLine.setId("ticket-quote");
         quoteLine.getStyleClass().add("muted");
+        quoteLine.setWrapText(true);
+        quoteLine.setMaxWidth(420);
 
         ToggleGroup sides = new ToggleGroup();
         ToggleButton buy = new ToggleButton("Buy");
@@ -101,6 +104,11 @@ public final class OrderTicketWindow {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(4);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Instrument" and "Price USD" never clip
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
         g.addRow(0, new Label("Instrument"), instrument);
         g.add(quoteLine, 1, 1);
         g.add(problem("ticket-instrument-problem", model.instrumentProblemProperty()), 1, 2);
@@ -130,7 +138,7 @@ public final class OrderTicketWindow {
         root.setPadding(new Insets(14));
         root.setId("order-ticket");
         ((HBox) root.getChildren().get(1)).setAlignment(Pos.CENTER_RIGHT);
-        Scene scene = new Scene(root, 560, 420);
+        Scene scene = new Scene(root, 600, 440);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -213,7 +221,7 @@ public final class OrderTicketWindow {
     private void disarm() {
         armed = false;
         send.setText("Send order…");
-        send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("armed"), false);
+        send.pseudoClassStateChanged(Styles.CONFIRM, false);
     }
 
     /** The first click arms (the button says exactly what will be sent), the second sends: a double click sends one order. */
@@ -223,7 +231,7 @@ public final class OrderTicketWindow {
             send.setText("Confirm: " + model.sideProperty().get() + " " + model.sizeProperty().get().trim() + " "
                     + model.symbolProperty().get().trim() + (model.typeProperty().get() == OrderType.MARKET ? " at market"
                     : " @ " + model.priceProperty().get().trim()));
-            send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("armed"), true);
+            send.pseudoClassStateChanged(Styles.CONFIRM, true);
             return;
         }
         disarm();
