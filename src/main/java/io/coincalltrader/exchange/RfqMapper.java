@@ -51,7 +51,7 @@ public final class RfqMapper {
         String state = string(o, "state");
         return new RfqQuote(requiredString(o, "quoteId"), id(o, "requestId"),
                 state == null ? QuoteState.OPEN : QuoteState.parse(state), millis(o, "createTime"),
-                millis(o, "expiryTime"), legs);
+                millis(o, "expiryTime"), legs, id(o, "userId"));
     }
 
     static List<RfqQuote> quotes(JsonElement data) {

@@ -9,10 +9,11 @@ import java.util.HexFormat;
 /**
  * How to run the paper exchange: port (0 = any free one), random seed, simulated-time speed, the paper account's
  * starting balance and demo book, how fast the RFQ makers answer, the account's API key and secret, and the
- * simulated start time (null = now).
+ * simulated start time (null = now), the simulated clock's tick, and how long an RFQ stays open (1 h, as on the exchange).
  */
 public record PaperConfig(int port, long seed, double speed, BigDecimal startingBalance, boolean demoBook,
-                          Duration makerDelay, String apiKey, String apiSecret, Instant start, Duration tickInterval) {
+                          Duration makerDelay, String apiKey, String apiSecret, Instant start, Duration tickInterval,
+                          Duration rfqLifetime) {
 
     public PaperConfig {
         if (speed <= 0 || speed > 100_000) {
@@ -31,39 +32,43 @@ public record PaperConfig(int port, long seed, double speed, BigDecimal starting
         random.nextBytes(key);
         random.nextBytes(secret);
         return new PaperConfig(0, 1, 1.0, new BigDecimal("100000"), true, Duration.ofMillis(800),
-                "paper-" + HexFormat.of().formatHex(key), HexFormat.of().formatHex(secret), null, Duration.ofMillis(500));
+                "paper-" + HexFormat.of().formatHex(key), HexFormat.of().formatHex(secret), null, Duration.ofMillis(500), Duration.ofHours(1));
     }
 
     public PaperConfig withPort(int p) {
-        return new PaperConfig(p, seed, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, tickInterval);
+        return new PaperConfig(p, seed, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, tickInterval, rfqLifetime);
     }
 
     public PaperConfig withSeed(long s) {
-        return new PaperConfig(port, s, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, tickInterval);
+        return new PaperConfig(port, s, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, tickInterval, rfqLifetime);
     }
 
     public PaperConfig withSpeed(double x) {
-        return new PaperConfig(port, seed, x, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, tickInterval);
+        return new PaperConfig(port, seed, x, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, tickInterval, rfqLifetime);
     }
 
     public PaperConfig withDemoBook(boolean on) {
-        return new PaperConfig(port, seed, speed, startingBalance, on, makerDelay, apiKey, apiSecret, start, tickInterval);
+        return new PaperConfig(port, seed, speed, startingBalance, on, makerDelay, apiKey, apiSecret, start, tickInterval, rfqLifetime);
     }
 
     public PaperConfig withMakerDelay(Duration d) {
-        return new PaperConfig(port, seed, speed, startingBalance, demoBook, d, apiKey, apiSecret, start, tickInterval);
+        return new PaperConfig(port, seed, speed, startingBalance, demoBook, d, apiKey, apiSecret, start, tickInterval, rfqLifetime);
     }
 
     public PaperConfig withStart(Instant t) {
-        return new PaperConfig(port, seed, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, t, tickInterval);
+        return new PaperConfig(port, seed, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, t, tickInterval, rfqLifetime);
     }
 
     public PaperConfig withTickInterval(Duration d) {
-        return new PaperConfig(port, seed, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, d);
+        return new PaperConfig(port, seed, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, d, rfqLifetime);
+    }
+
+    public PaperConfig withRfqLifetime(Duration d) {
+        return new PaperConfig(port, seed, speed, startingBalance, demoBook, makerDelay, apiKey, apiSecret, start, tickInterval, d);
     }
 
     public PaperConfig withCredentials(String key, String secret) {
-        return new PaperConfig(port, seed, speed, startingBalance, demoBook, makerDelay, key, secret, start, tickInterval);
+        return new PaperConfig(port, seed, speed, startingBalance, demoBook, makerDelay, key, secret, start, tickInterval, rfqLifetime);
     }
 
     @Override

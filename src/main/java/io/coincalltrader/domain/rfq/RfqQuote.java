@@ -6,11 +6,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A maker's quote on one of our RFQs. */
+/**
+ * A maker's quote on one of our RFQs. {@code maker} is the maker's account id as the exchange reports it
+ * ({@code userId}), null when not given.
+ */
 public record RfqQuote(String quoteId, String requestId, QuoteState state, Instant createTime, Instant expiryTime,
-                       List<QuoteLeg> legs) {
+                       List<QuoteLeg> legs, String maker) {
     public RfqQuote {
         legs = List.copyOf(legs);
+    }
+
+    public RfqQuote(String quoteId, String requestId, QuoteState state, Instant createTime, Instant expiryTime, List<QuoteLeg> legs) {
+        this(quoteId, requestId, state, createTime, expiryTime, legs, null);
     }
 
     /**

@@ -220,6 +220,7 @@ final class PaperJson {
         JsonObject j = new JsonObject();
         j.addProperty("quoteId", q.quoteId());
         j.addProperty("requestId", r.requestId());
+        j.addProperty("userId", q.makerUserId());
         j.addProperty("state", q.state());
         j.addProperty("createTime", ms(q.createTime()));
         j.addProperty("updateTime", ms(q.updateTime()));

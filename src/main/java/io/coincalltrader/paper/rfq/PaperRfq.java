@@ -25,9 +25,12 @@ public final class PaperRfq {
         String state = "OPEN";
         Instant updateTime;
 
-        Quote(String quoteId, String maker, List<QuoteLeg> legs, Instant now, Instant expiry) {
+        final String makerUserId;
+
+        Quote(String quoteId, String maker, String makerUserId, List<QuoteLeg> legs, Instant now, Instant expiry) {
             this.quoteId = quoteId;
             this.maker = maker;
+            this.makerUserId = makerUserId;
             this.legs = List.copyOf(legs);
             this.createTime = now;
             this.updateTime = now;
@@ -40,6 +43,10 @@ public final class PaperRfq {
 
         public String maker() {
             return maker;
+        }
+
+        public String makerUserId() {
+            return makerUserId;
         }
 
         public List<QuoteLeg> legs() {

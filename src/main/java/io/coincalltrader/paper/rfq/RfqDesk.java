@@ -27,8 +27,11 @@ public final class RfqDesk {
     static final Duration RFQ_LIFETIME = Duration.ofHours(1);
     static final Duration QUOTE_LIFETIME = Duration.ofMinutes(5);
 
-    /** A simulated maker: name, how long it takes to answer, its half-spread as a fraction of each leg's mark. */
-    public record Maker(String name, Duration extraDelay, BigDecimal halfSpread) {
+    /**
+     * A simulated maker: name, account id (what the exchange shows takers as {@code userId}), how long it takes to
+     * answer, its half-spread as a fraction of each leg's mark.
+     */
+    public record Maker(String name, String userId, Duration extraDelay, BigDecimal halfSpread) {
     }
 
     /** What the desk tells the WebSocket layer. */
@@ -45,19 +48,25 @@ public final class RfqDesk {
     }
 
     public static final List<Maker> MAKERS = List.of(
-            new Maker("Kestrel Capital", Duration.ZERO, new BigDecimal("0.012")),
-            new Maker("Borealis Markets", Duration.ofMillis(400), new BigDecimal("0.018")),
-            new Maker("Tidewater Trading", Duration.ofMillis(900), new BigDecimal("0.025")));
+            new Maker("Kestrel Capital", "71001", Duration.ZERO, new BigDecimal("0.012")),
+            new Maker("Borealis Markets", "71002", Duration.ofMillis(400), new BigDecimal("0.018")),
+            new Maker("Tidewater Trading", "71003", Duration.ofMillis(900), new BigDecimal("0.025")));
 
     private final PaperMarket market;
     private final PaperLedger ledger;
     private final LongSupplier ids;
     private final Duration makerDelay;
+    private final Duration rfqLifetime;
     private final DeskEvents events;
     private final Map<String, PaperRfq> rfqs = new LinkedHashMap<>();
     private final List<BlockTradeRecord> blockTrades = new ArrayList<>();
 
     public RfqDesk(PaperMarket market, PaperLedger ledger, LongSupplier ids, Duration makerDelay, DeskEvents events) {
+        this(market, ledger, ids, makerDelay, RFQ_LIFETIME, events);
+    }
+
+    public RfqDesk(PaperMarket market, PaperLedger ledger, LongSupplier ids, Duration makerDelay, Duration rfqLifetime, DeskEvents events) {
+        this.rfqLifetime = rfqLifetime;
         this.market = market;
         this.ledger = ledger;
         this.ids = ids;
@@ -85,7 +94,7 @@ public final class RfqDesk {
         if (notional.compareTo(MINIMUM_NOTIONAL) < 0) {
             throw new PaperError(10005, "RFQ notional " + notional.toPlainString() + " is below the minimum of 50000 USD");
         }
-        PaperRfq rfq = new PaperRfq(Long.toString(ids.getAsLong()), legs, now, now.plus(RFQ_LIFETIME));
+        PaperRfq rfq = new PaperRfq(Long.toString(ids.getAsLong()), legs, now, now.plus(rfqLifetime));
         rfqs.put(rfq.requestId, rfq);
         events.rfqChanged(rfq);
         return rfq;
@@ -131,7 +140,7 @@ public final class RfqDesk {
                     .divide(PaperMarket.OPTION_TICK, 0, takerBuys ? RoundingMode.CEILING : RoundingMode.FLOOR).multiply(PaperMarket.OPTION_TICK);
             legs.add(new PaperRfq.QuoteLeg(leg.instrumentName(), makerSide, price, leg.quantity()));
         }
-        PaperRfq.Quote q = new PaperRfq.Quote(Long.toString(ids.getAsLong()), maker.name(), legs, now, now.plus(QUOTE_LIFETIME));
+        PaperRfq.Quote q = new PaperRfq.Quote(Long.toString(ids.getAsLong()), maker.name(), maker.userId(), legs, now, now.plus(QUOTE_LIFETIME));
         rfq.quotes.add(q);
         events.quoteChanged(rfq, q);
     }
