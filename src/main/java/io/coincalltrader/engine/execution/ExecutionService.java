@@ -12,20 +12,17 @@ import io.coincalltrader.domain.rfq.Rfq;
 import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
 import io.coincalltrader.domain.rfq.RfqState;
-import io.coincalltrader.engine.common.Crashpoints;
 import io.coincalltrader.engine.common.Listeners;
 import io.coincalltrader.engine.common.Subscription;
 import io.coincalltrader.engine.execution.ExecutionResult.LegFill;
 import io.coincalltrader.engine.execution.ExecutionResult.Status;
 import io.coincalltrader.engine.order.OrderService;
 import io.coincalltrader.engine.order.TrackedOrder;
+import io.coincalltrader.engine.rfq.RfqAcceptor;
 import io.coincalltrader.exchange.ExchangeException;
-import io.coincalltrader.exchange.ExchangeRejectedException;
-import io.coincalltrader.exchange.OutcomeUnknownException;
 import io.coincalltrader.exchange.RfqGateway;
 import io.coincalltrader.store.Cause;
 import io.coincalltrader.store.Database;
-import io.coincalltrader.store.FillStore;
 import io.coincalltrader.store.Journal;
 import io.coincalltrader.store.NewOrder;
 import io.coincalltrader.store.RfqStore;
@@ -65,7 +62,7 @@ public final class ExecutionService implements AutoCloseable {
     private final OrderService orders;
     private final RfqGateway rfqs;
     private final RfqStore rfqStore;
-    private final FillStore fills;
+    private final RfqAcceptor acceptor;
     private final Journal journal;
     private final MarketView market;
     private final Clock clock;
@@ -76,7 +73,7 @@ public final class ExecutionService implements AutoCloseable {
         this.orders = orders;
         this.rfqs = rfqs;
         this.rfqStore = db.rfqs();
-        this.fills = db.fills();
+        this.acceptor = new RfqAcceptor(rfqs, db, clock);
         this.journal = db.journal();
         this.market = market;
         this.clock = clock;
@@ -338,30 +335,21 @@ public final class ExecutionService implements AutoCloseable {
 
     /** Accepts one quote once; empty means it was definitely refused (nothing traded) and another may be tried. */
     private Optional<ExecutionResult> accept(Execution x, Rfq rfq, RfqQuote q, BigDecimal markCost) {
-        if (!rfqStore.recordAcceptIntent(rfq.requestId(), q.quoteId(), x.cause).join()) {
-            return Optional.of(x.result(Status.FAILED, "another quote was already accepted on RFQ " + rfq.requestId(), List.of()));
-        }
         x.progress("accepting quote " + q.quoteId() + " at " + usd(q.takerCost()) + " (mark " + usd(markCost) + ")");
-        BlockTrade trade;
-        try {
-            trade = rfqs.accept(rfq.requestId(), q.quoteId());
-            Crashpoints.hit("after-rfq-accept-send");
-        } catch (ExchangeRejectedException e) {
-            rfqStore.clearAcceptIntent(rfq.requestId(), q.quoteId(), e.traderMessage(), Cause.EXCHANGE).join();
-            x.progress("quote " + q.quoteId() + " refused: " + e.traderMessage());
-            return Optional.empty();
-        } catch (OutcomeUnknownException e) {
-            Crashpoints.hit("after-rfq-accept-send");
-            trade = resolveAccept(rfq.requestId()).orElse(null);
-            if (trade == null) {
-                return Optional.of(x.result(Status.IN_DOUBT, "accept of quote " + q.quoteId()
-                        + " sent with no answer; the exchange does not show it yet. It is checked again at the next start; do not trade it again", List.of()));
+        BlockTrade t;
+        switch (acceptor.accept(rfq.requestId(), q, x.cause)) {
+            case RfqAcceptor.Outcome.AlreadyAccepted a -> {
+                return Optional.of(x.result(Status.FAILED, "another quote was already accepted on RFQ " + rfq.requestId(), List.of()));
             }
+            case RfqAcceptor.Outcome.Refused r -> {
+                x.progress("quote " + q.quoteId() + " refused: " + r.reason());
+                return Optional.empty();
+            }
+            case RfqAcceptor.Outcome.InDoubt d -> {
+                return Optional.of(x.result(Status.IN_DOUBT, d.message(), List.of()));
+            }
+            case RfqAcceptor.Outcome.Filled f -> t = f.trade();
         }
-        BlockTrade t = trade;
-        fills.recordBlockTrade(t).join();
-        rfqStore.recordResult(rfq.requestId(), RfqState.FILLED, "{\"blockTradeId\":\"" + t.blockTradeId() + "\",\"quoteId\":\""
-                + q.quoteId() + "\"}", Cause.EXCHANGE).join();
         for (LegRun run : x.legs) {
             t.legs().stream().filter(bl -> bl.instrumentName().equals(run.leg.symbol())).findFirst()
                     .ifPresent(bl -> run.block(bl.quantity(), bl.price()));
@@ -369,26 +357,6 @@ public final class ExecutionService implements AutoCloseable {
         ExecutionResult r = x.result(Status.FILLED, "block trade " + t.blockTradeId() + " at " + usd(q.takerCost())
                 + " (mark " + usd(markCost) + ", edge " + usd(markCost.subtract(q.takerCost())) + ")", List.of());
         return Optional.of(new ExecutionResult(r.executionId(), r.status(), r.legs(), r.exposure(), r.message(), rfq.requestId(), t.blockTradeId()));
-    }
-
-    private Optional<BlockTrade> resolveAccept(String requestId) {
-        for (int i = 0; i < 20; i++) {
-            try {
-                Optional<BlockTrade> t = rfqs.blockTrades(null, 50).stream().filter(b -> requestId.equals(b.requestId())).findFirst();
-                if (t.isPresent()) {
-                    return t;
-                }
-                boolean closed = rfqs.list(requestId, null, "TAKER", clock.instant().minus(Duration.ofHours(2)), clock.instant().plusSeconds(1))
-                        .stream().anyMatch(r -> r.requestId().equals(requestId) && r.state().isTerminal() && r.state() != RfqState.FILLED);
-                if (closed) {
-                    return Optional.empty();
-                }
-            } catch (ExchangeException e) {
-                log.info("RFQ {} not resolved yet: {}", requestId, e.traderMessage());
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- helpers

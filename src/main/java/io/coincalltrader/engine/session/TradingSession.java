@@ -22,6 +22,7 @@ import io.coincalltrader.engine.order.OrderServiceConfig;
 import io.coincalltrader.engine.recovery.Reconciler;
 import io.coincalltrader.engine.recovery.ReconciliationReport;
 import io.coincalltrader.engine.recovery.RfqRecovery;
+import io.coincalltrader.engine.rfq.RfqTaker;
 import io.coincalltrader.exchange.ExchangeGateway;
 import io.coincalltrader.store.Database;
 import io.coincalltrader.store.StoreConfig;
@@ -45,6 +46,7 @@ public final class TradingSession implements AutoCloseable {
     private final ScheduledExecutorService io;
     private final OrderService orders;
     private final ExecutionService executions;
+    private final RfqTaker rfqs;
     private final Clock clock;
     private final StructureBook structures = new StructureBook();
     private final InstrumentLookup instruments;
@@ -71,6 +73,16 @@ public final class TradingSession implements AutoCloseable {
         this.orders = new OrderService(gateway.orders(), db, engine, io, clock, OrderServiceConfig.defaults());
         this.executions = new ExecutionService(orders, gateway.rfq(), db,
                 new GatewayMarketView(instruments), clock);
+        this.rfqs = new RfqTaker(gateway.rfq(), db, io, clock, Duration.ofSeconds(1), this::afterBlockTrade);
+    }
+
+    /** A block trade's legs are one structure: name it from the store and show the new positions now. */
+    private void afterBlockTrade() {
+        structures.refresh(db);
+        PositionMonitor p = positions;
+        if (p != null) {
+            p.pollNow();
+        }
     }
 
     /** Opens the profile's store (checking and repairing it) and starts following orders. */
@@ -95,6 +107,7 @@ public final class TradingSession implements AutoCloseable {
      * REST as the safety net and after every reconnect).
      */
     public void attachStream(CoincallWebSocket socket) {
+        rfqs.attach(socket);
         OrderStream s = new OrderStream(socket, orders);
         stream = s;
         s.start();
@@ -191,6 +204,11 @@ public final class TradingSession implements AutoCloseable {
         return executions;
     }
 
+    /** The trader's own RFQs from the ticket. */
+    public RfqTaker rfqs() {
+        return rfqs;
+    }
+
     public ScheduledExecutorService io() {
         return io;
     }
@@ -207,6 +225,7 @@ public final class TradingSession implements AutoCloseable {
             market.close();
         }
         executions.close();
+        rfqs.close();
         orders.close();
         io.shutdown();
         try {

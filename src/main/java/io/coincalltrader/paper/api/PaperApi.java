@@ -158,7 +158,9 @@ public final class PaperApi implements PaperLedger.LedgerEvents, RfqDesk.DeskEve
 
     @Override
     public void quoteChanged(PaperRfq rfq, PaperRfq.Quote quote) {
-        outbox.add(131, "quoteReceived", PaperJson.quote(rfq, quote));
+        JsonObject pushed = PaperJson.quote(rfq, quote);
+        pushed.remove("userId"); // the exchange's quoteReceived push carries no maker id (coincall-api.md §5)
+        outbox.add(131, "quoteReceived", pushed);
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.coincalltrader.engine.rfq;
+
+import io.coincalltrader.domain.rfq.BlockTrade;
+import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.engine.common.Crashpoints;
+import io.coincalltrader.exchange.ExchangeException;
+import io.coincalltrader.exchange.ExchangeRejectedException;
+import io.coincalltrader.exchange.OutcomeUnknownException;
+import io.coincalltrader.exchange.RfqGateway;
+import io.coincalltrader.store.Cause;
+import io.coincalltrader.store.Database;
+import io.coincalltrader.store.FillStore;
+import io.coincalltrader.store.RfqStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Accepts one quote on one of our RFQs, the one way the app does it (the ticket and the execution service alike):
+ * the decision is recorded before the accept leaves, a definite refusal clears it, and an unknown outcome is looked
+ * up in our block trades and the RFQ's state, never sent again. Blocking: call off the FX and engine threads.
+ */
+public final class RfqAcceptor {
+    private static final Logger log = LoggerFactory.getLogger(RfqAcceptor.class);
+
+    /** How an accept ended. */
+    public sealed interface Outcome {
+        /** Traded: every leg filled at once; the legs are recorded as fills and the RFQ as FILLED. */
+        record Filled(BlockTrade trade) implements Outcome {
+        }
+
+        /** The exchange refused it (nothing traded); another quote may be taken. */
+        record Refused(String reason) implements Outcome {
+        }
+
+        /** Another quote was already accepted on this RFQ: the app never accepts a second one by itself. */
+        record AlreadyAccepted() implements Outcome {
+        }
+
+        /** Sent with no answer and not visible at the exchange yet: checked again at the next start. */
+        record InDoubt(String message) implements Outcome {
+        }
+    }
+
+    private final RfqGateway rfqs;
+    private final RfqStore rfqStore;
+    private final FillStore fills;
+    private final Clock clock;
+    private final Duration resolvePause;
+
+    public RfqAcceptor(RfqGateway rfqs, Database db, Clock clock) {
+        this(rfqs, db, clock, Duration.ofMillis(500));
+    }
+
+    RfqAcceptor(RfqGateway rfqs, Database db, Clock clock, Duration resolvePause) {
+        this.rfqs = rfqs;
+        this.rfqStore = db.rfqs();
+        this.fills = db.fills();
+        this.clock = clock;
+        this.resolvePause = resolvePause;
+    }
+
+    public Outcome accept(String requestId, RfqQuote quote, Cause cause) {
+        if (!rfqStore.recordAcceptIntent(requestId, quote.quoteId(), cause).join()) {
+            return new Outcome.AlreadyAccepted();
+        }
+        BlockTrade trade;
+        try {
+            trade = rfqs.accept(requestId, quote.quoteId());
+            Crashpoints.hit("after-rfq-accept-send");
+        } catch (ExchangeRejectedException e) {
+            rfqStore.clearAcceptIntent(requestId, quote.quoteId(), e.traderMessage(), Cause.EXCHANGE).join();
+            return new Outcome.Refused(e.traderMessage());
+        } catch (OutcomeUnknownException e) {
+            Crashpoints.hit("after-rfq-accept-send");
+            trade = resolve(requestId).orElse(null);
+            if (trade == null) {
+                return new Outcome.InDoubt("accept of quote " + quote.quoteId() + " sent with no answer; the exchange does not show it yet."
+                        + " It is checked again at the next start; do not trade it again");
+            }
+        }
+        fills.recordBlockTrade(trade).join();
+        rfqStore.recordResult(requestId, RfqState.FILLED, "{\"blockTradeId\":\"" + trade.blockTradeId() + "\",\"quoteId\":\""
+                + quote.quoteId() + "\"}", Cause.EXCHANGE).join();
+        return new Outcome.Filled(trade);
+    }
+
+    /** The block trade of an accept whose answer was lost, if the exchange shows one; empty once the RFQ closed without. */
+    private Optional<BlockTrade> resolve(String requestId) {
+        for (int i = 0; i < 20; i++) {
+            try {
+                Optional<BlockTrade> t = rfqs.blockTrades(null, 50).stream().filter(b -> requestId.equals(b.requestId())).findFirst();
+                if (t.isPresent()) {
+                    return t;
+                }
+                boolean closed = rfqs.list(requestId, null, "TAKER", clock.instant().minus(Duration.ofHours(2)), clock.instant().plusSeconds(1))
+                        .stream().anyMatch(r -> r.requestId().equals(requestId) && r.state().isTerminal() && r.state() != RfqState.FILLED);
+                if (closed) {
+                    return Optional.empty();
+                }
+            } catch (ExchangeException e) {
+                log.info("RFQ {} not resolved yet: {}", requestId, e.traderMessage());
+            }
+            try {
+                Thread.sleep(resolvePause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,202 @@
+package io.coincalltrader.engine.rfq;
+
+import io.coincalltrader.domain.instrument.Instrument;
+import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.QuoteState;
+import io.coincalltrader.domain.rfq.RfqLeg;
+import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.engine.order.OrderServiceConfig;
+import io.coincalltrader.exchange.Credentials;
+import io.coincalltrader.exchange.ws.Backoff;
+import io.coincalltrader.exchange.ws.CoincallWebSocket;
+import io.coincalltrader.exchange.ws.ConnectionStatus;
+import io.coincalltrader.paper.PaperConfig;
+import io.coincalltrader.paper.PaperExchange;
+import io.coincalltrader.store.Cause;
+import io.coincalltrader.store.JournalFilter;
+import io.coincalltrader.store.StoredRfq;
+import io.coincalltrader.testing.Await;
+import io.coincalltrader.testing.EngineFixture;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The ticket's RFQs against the paper exchange: quotes by push and by polling, accept the one picked, cancel, expiry. */
+class RfqTakerTest {
+    @TempDir
+    Path dir;
+    private PaperExchange paper;
+    private EngineFixture f;
+    private RfqTaker taker;
+    private CoincallWebSocket socket;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger trades = new AtomicInteger();
+    private final List<RfqTaker.Live> updates = new CopyOnWriteArrayList<>();
+
+    private void start(PaperConfig config, Duration pollEvery, boolean withSocket) {
+        paper = PaperExchange.start(config.withDemoBook(false).withMakerDelay(Duration.ofMillis(200)));
+        f = new EngineFixture(paper, dir, new OrderServiceConfig(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMinutes(1)));
+        taker = new RfqTaker(f.client.rfq(), f.db, f.io, Clock.systemUTC(), pollEvery, trades::incrementAndGet);
+        taker.onUpdate(updates::add);
+        if (withSocket) {
+            socket = new CoincallWebSocket(new OkHttpClient(), paper.optionsWebSocketUrl(), new Credentials(paper.apiKey(), paper.apiSecret()),
+                    Clock.systemUTC(), new Random(5), scheduler, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(10)));
+            taker.attach(socket);
+            socket.start();
+            Await.until("the socket live with both RFQ channels", Duration.ofSeconds(5),
+                    () -> socket.status().state() == ConnectionStatus.State.LIVE && paper.webSocketSubscriptions() >= 2);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (socket != null) {
+            socket.close();
+        }
+        scheduler.shutdownNow();
+        if (taker != null) {
+            taker.close();
+        }
+        if (f != null) {
+            f.close();
+        }
+        if (paper != null) {
+            paper.close();
+        }
+    }
+
+    private List<String> calls() {
+        return f.client.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol).filter(s -> s.endsWith("-C")).limit(2).toList();
+    }
+
+    private List<RfqLeg> callSpread() {
+        List<String> c = calls();
+        return List.of(new RfqLeg(c.get(0), Side.BUY, BigDecimal.ONE), new RfqLeg(c.get(1), Side.SELL, BigDecimal.ONE));
+    }
+
+    private RfqTaker.Live await(String what, String requestId, java.util.function.Predicate<RfqTaker.Live> done) {
+        return Await.value(what, Duration.ofSeconds(10), () -> taker.get(requestId).filter(done));
+    }
+
+    private static long makers(RfqTaker.Live l) {
+        return l.quotes().stream().map(RfqQuote::maker).filter(java.util.Objects::nonNull).distinct().count();
+    }
+
+    @Test
+    void quotesFromEveryMakerArriveByPushBothWaysAndTheMakerIsKnownFromPolling() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), new BigDecimal("100"), Cause.USER).get(5, TimeUnit.SECONDS);
+        assertThat(sent.state()).isEqualTo(RfqState.ACTIVE);
+
+        RfqTaker.Live l = await("six quotes from three makers", sent.requestId(), x -> x.quotes().size() == 6 && makers(x) == 3);
+        assertThat(l.quotes()).extracting(RfqQuote::takerDirection).containsOnly(Side.BUY, Side.SELL);
+        assertThat(l.quotes()).filteredOn(q -> q.takerDirection() == Side.BUY).hasSize(3);
+        assertThat(f.db.rfqs().find(sent.requestId()).orElseThrow().quotes()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(f.db.journal().since(Instant.EPOCH, JournalFilter.all())).anySatisfy(e -> assertThat(e.message()).startsWith("RFQ sent: BUY 1"));
+    }
+
+    @Test
+    void pollingAloneDeliversQuotesWhenThereIsNoSocket() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(200), false);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        await("quotes by polling", sent.requestId(), x -> x.quotes().size() == 6);
+    }
+
+    @Test
+    void belowTheMinimumNotionalNothingIsSent() {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), false);
+        String c = calls().getFirst();
+        assertThatThrownBy(() -> taker.send(List.of(new RfqLeg(c, Side.BUY, new BigDecimal("0.1"))), null, Cause.USER).get())
+                .hasMessageContaining("below the exchange's RFQ minimum of 50000 USD");
+        assertThat(f.db.rfqs().since(Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void theQuotePickedIsTheOneTradedOnceAndItsLegsAreRecorded() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        RfqTaker.Live l = await("three quotes as asked", sent.requestId(), x -> x.quotes().stream().filter(q -> q.takerDirection() == Side.BUY).count() == 3);
+        // Not the best: the trader may pick any open quote (say the maker they prefer).
+        RfqQuote worst = l.quotes().stream().filter(q -> q.takerDirection() == Side.BUY).max(Comparator.comparing(RfqQuote::takerCost)).orElseThrow();
+
+        RfqTaker.Live done = taker.accept(sent.requestId(), worst.quoteId(), Cause.USER).get(10, TimeUnit.SECONDS);
+
+        assertThat(done.state()).isEqualTo(RfqState.FILLED);
+        assertThat(done.trade().quoteId()).isEqualTo(worst.quoteId());
+        assertThat(paper.oracle().blockTrades()).hasSize(1);
+        StoredRfq stored = f.db.rfqs().find(sent.requestId()).orElseThrow();
+        assertThat(stored.acceptedQuoteId()).isEqualTo(worst.quoteId());
+        assertThat(stored.rfq().state()).isEqualTo(RfqState.FILLED);
+        assertThat(f.db.fills().since(Instant.EPOCH)).hasSize(2);
+        assertThat(trades.get()).isEqualTo(1);
+        assertThat(paper.oracle().positions().get(calls().get(0))).isEqualByComparingTo("1");
+        assertThat(paper.oracle().positions().get(calls().get(1))).isEqualByComparingTo("-1");
+
+        // A second click on another quote is refused before anything leaves.
+        RfqQuote other = l.quotes().stream().filter(q -> !q.quoteId().equals(worst.quoteId())).findFirst().orElseThrow();
+        assertThatThrownBy(() -> taker.accept(sent.requestId(), other.quoteId(), Cause.USER).get()).hasMessageContaining("the RFQ is filled");
+        assertThat(paper.oracle().blockTrades()).hasSize(1);
+    }
+
+    @Test
+    void aSingleLegGoesOutAsBuyAndItsSellQuoteSells() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        String c = calls().getFirst();
+        RfqTaker.Live sent = taker.send(List.of(new RfqLeg(c, Side.SELL, BigDecimal.ONE)), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        assertThat(sent.rfq().legs().getFirst().side()).isEqualTo(Side.BUY);
+        RfqTaker.Live l = await("a quote to sell into", sent.requestId(), x -> x.quotes().stream().anyMatch(q -> q.takerDirection() == Side.SELL));
+        RfqQuote sell = l.quotes().stream().filter(q -> q.takerDirection() == Side.SELL).findFirst().orElseThrow();
+
+        taker.accept(sent.requestId(), sell.quoteId(), Cause.USER).get(10, TimeUnit.SECONDS);
+
+        assertThat(paper.oracle().positions().get(c)).isEqualByComparingTo("-1");
+    }
+
+    @Test
+    void cancelClosesTheRfqAndItsQuotes() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        await("a quote", sent.requestId(), x -> !x.quotes().isEmpty());
+
+        RfqTaker.Live l = taker.cancel(sent.requestId(), Cause.USER).get(5, TimeUnit.SECONDS);
+
+        assertThat(l.state()).isEqualTo(RfqState.CANCELLED);
+        assertThat(l.quotes()).allSatisfy(q -> assertThat(q.state()).isNotEqualTo(QuoteState.OPEN));
+        Await.until("stored as cancelled", Duration.ofSeconds(5),
+                () -> f.db.rfqs().find(sent.requestId()).orElseThrow().rfq().state() == RfqState.CANCELLED);
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> taker.accept(sent.requestId(), l.quotes().getFirst().quoteId(), Cause.USER).get());
+        assertThat(e.getCause()).hasMessageContaining("cancelled");
+    }
+
+    @Test
+    void anRfqPastItsLifeIsShownExpiredAndRecorded() throws Exception {
+        start(PaperConfig.defaults().withRfqLifetime(Duration.ofSeconds(2)), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+
+        await("expired", sent.requestId(), x -> x.state() == RfqState.EXPIRED);
+        Await.until("stored as expired", Duration.ofSeconds(5),
+                () -> f.db.rfqs().find(sent.requestId()).orElseThrow().rfq().state() == RfqState.EXPIRED);
+        assertThat(updates).anySatisfy(u -> assertThat(u.state()).isEqualTo(RfqState.EXPIRED));
+    }
+}
