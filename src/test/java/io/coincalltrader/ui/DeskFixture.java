@@ -27,17 +27,28 @@ final class DeskFixture implements AutoCloseable {
     final PaperExchange paper;
     final TradingSession session;
     final Path dataDir;
+    final UiSettings settings;
     MainWindow window;
 
     DeskFixture(Path dataDir) {
+        this(dataDir, java.util.function.UnaryOperator.identity());
+    }
+
+    /** With the paper exchange's settings adjusted (e.g. a short RFQ lifetime); the session follows its private socket as the app does. */
+    DeskFixture(Path dataDir, java.util.function.UnaryOperator<PaperConfig> paperConfig) {
         this.dataDir = dataDir;
-        paper = PaperExchange.start(PaperConfig.defaults().withMakerDelay(Duration.ofMillis(150)).withTickInterval(Duration.ofMillis(200)));
-        CoincallClient client = CoincallClient.create(CoincallConfig.of(paper.baseUrl(), new Credentials(paper.apiKey(), paper.apiSecret())));
+        paper = PaperExchange.start(paperConfig.apply(PaperConfig.defaults().withMakerDelay(Duration.ofMillis(150)).withTickInterval(Duration.ofMillis(200))));
+        Credentials keys = new Credentials(paper.apiKey(), paper.apiSecret());
+        CoincallClient client = CoincallClient.create(CoincallConfig.of(paper.baseUrl(), keys));
         session = TradingSession.open(client, dataDir, "test", Clock.systemUTC());
+        session.attachStream(new io.coincalltrader.exchange.ws.CoincallWebSocket(new okhttp3.OkHttpClient(), paper.optionsWebSocketUrl(), keys,
+                Clock.systemUTC(), new java.util.SplittableRandom(), session.io(), Duration.ofSeconds(15),
+                io.coincalltrader.exchange.ws.Backoff.DEFAULT));
+        settings = UiSettings.load(dataDir);
     }
 
     WorkstationContext context() {
-        return new WorkstationContext("PAPER", dataDir, () -> session, () -> { }, Instant.now(), UiSettings.load(dataDir), null,
+        return new WorkstationContext("PAPER", dataDir, () -> session, () -> { }, Instant.now(), settings, null,
                 (profile, keys) -> () -> { throw new IllegalStateException("tests reach no exchange but the paper one"); });
     }
 

@@ -28,6 +28,8 @@ import io.coincalltrader.ui.positions.Grouping;
 import io.coincalltrader.ui.positions.PositionRow;
 import io.coincalltrader.ui.positions.PositionsView;
 import io.coincalltrader.ui.positions.PositionsViewModel;
+import io.coincalltrader.ui.rfq.RfqTicketViewModel;
+import io.coincalltrader.ui.rfq.RfqTicketWindow;
 import io.coincalltrader.ui.ticket.OrderTicketViewModel;
 import io.coincalltrader.ui.ticket.OrderTicketWindow;
 import javafx.geometry.Orientation;
@@ -253,6 +255,31 @@ public final class Desk implements AutoCloseable {
         OrderTicketWindow w = new OrderTicketWindow(stage, vm, lookup, session.io());
         w.show();
         return w;
+    }
+
+    /** The RFQ ticket; its guards (stale age, price band, one-click) are read from the settings at every refresh. */
+    public RfqTicketWindow openRfqTicket() {
+        RfqTicketWindow w = new RfqTicketWindow(stage, session, () -> rfqGuards(settings), new RfqTicketWindow.Memory() {
+            @Override
+            public String get(String key) {
+                return settings.get(key, null);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                save(key, value);
+            }
+        }, text -> alerts.raise(Alerts.Level.INFO, "RFQ", text));
+        w.show();
+        return w;
+    }
+
+    /** The RFQ guards as set in the settings dialog. */
+    static RfqTicketViewModel.Guards rfqGuards(UiSettings settings) {
+        RfqTicketViewModel.Guards d = RfqTicketViewModel.Guards.defaults();
+        return new RfqTicketViewModel.Guards(java.time.Duration.ofMillis((long) (settings.getDouble("rfq.staleSeconds", d.staleAfter().toSeconds()) * 1000)),
+                settings.getDecimal("rfq.bandPercent", d.bandFraction().movePointRight(2).toPlainString()).movePointLeft(2),
+                d.minBandPerContract(), settings.getBoolean("rfq.oneClick", false));
     }
 
     PositionsViewModel positionsModel() {

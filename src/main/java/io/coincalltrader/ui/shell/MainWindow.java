@@ -92,10 +92,11 @@ public final class MainWindow {
 
     private void buildMenus() {
         MenuItem ticket = item("Order ticket…", "menu-ticket", "Shortcut+T", () -> ifDesk(d -> d.openTicket(null)));
+        MenuItem rfq = item("RFQ ticket (block trade)…", "menu-rfq", "Shortcut+R", () -> ifDesk(Desk::openRfqTicket));
         MenuItem close = item("Close selected…", "menu-close", "Shortcut+W", () -> ifDesk(Desk::closeSelected));
         MenuItem flatten = item("Flatten all…", "menu-flatten", "Shortcut+Shift+F", () -> ifDesk(Desk::flattenAll));
         MenuItem quit = item("Quit", "menu-quit", "Shortcut+Q", stage::close);
-        Menu trade = new Menu("Trade", null, ticket, close, flatten, new SeparatorMenuItem(), quit);
+        Menu trade = new Menu("Trade", null, ticket, rfq, close, flatten, new SeparatorMenuItem(), quit);
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem dark = new RadioMenuItem("Dark theme");
         RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -155,7 +156,8 @@ public final class MainWindow {
 
     /** The keyboard shortcuts, as listed in the help dialog. */
     public static List<String[]> shortcutList() {
-        return List.of(new String[] {"Ctrl+T", "Order ticket"}, new String[] {"Ctrl+W", "Close the selected position or structure"},
+        return List.of(new String[] {"Ctrl+T", "Order ticket"}, new String[] {"Ctrl+R", "RFQ ticket (block trade)"},
+                new String[] {"Ctrl+W", "Close the selected position or structure"},
                 new String[] {"Ctrl+Shift+F", "Flatten all (two confirmations)"}, new String[] {"Ctrl+U", "Greeks in coin / USD"},
                 new String[] {"Ctrl+1 … Ctrl+4", "Orders, Fills, Journal, Log tab"}, new String[] {"Ctrl+,", "Alerts, margin and number settings"},
                 new String[] {"F1", "This list"}, new String[] {"Ctrl+Q", "Quit"});

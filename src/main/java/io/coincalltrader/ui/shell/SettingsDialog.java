@@ -13,7 +13,10 @@ import javafx.stage.Window;
 
 import java.math.BigDecimal;
 
-/** Alerts and display: margin thresholds (percent of equity), pop-ups, sounds, number style; checked at the field. */
+/**
+ * Alerts and display: margin thresholds (percent of equity), pop-ups, sounds, number style, and the RFQ ladder's
+ * guards (stale age, price band, one-click); checked at the field.
+ */
 public final class SettingsDialog {
     /** What the dialog applies when confirmed. */
     public interface Apply {
@@ -40,6 +43,13 @@ public final class SettingsDialog {
         numbers.setId("settings-numbers");
         numbers.getItems().setAll(Formats.Style.values());
         numbers.setValue(Formats.style());
+        TextField stale = new TextField(settings.get("rfq.staleSeconds", "30"));
+        stale.setId("settings-rfq-stale");
+        TextField band = new TextField(settings.get("rfq.bandPercent", "5"));
+        band.setId("settings-rfq-band");
+        CheckBox oneClick = new CheckBox("One-click trading on the RFQ ladder (no confirming click)");
+        oneClick.setId("settings-rfq-one-click");
+        oneClick.setSelected(settings.getBoolean("rfq.oneClick", false));
         Label problem = new Label();
         problem.setId("settings-problem");
         problem.getStyleClass().add("field-problem");
@@ -51,21 +61,30 @@ public final class SettingsDialog {
         g.add(popups, 0, 2, 2, 1);
         g.add(sounds, 0, 3, 2, 1);
         g.addRow(4, new Label("Numbers"), numbers);
-        g.add(problem, 0, 5, 2, 1);
+        g.addRow(5, new Label("RFQ quote stale after (s)"), stale);
+        g.addRow(6, new Label("RFQ price band (% of premium)"), band);
+        g.add(oneClick, 0, 7, 2, 1);
+        g.add(problem, 0, 8, 2, 1);
         dialog.getDialogPane().setContent(g);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setId("settings-dialog");
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         Runnable check = () -> {
             String why = problem(warn.getText(), critical.getText());
+            why = why != null ? why : rfqProblem(stale.getText(), band.getText());
             problem.setText(why == null ? "" : why);
             ok.setDisable(why != null);
         };
         warn.textProperty().addListener((o, a, b) -> check.run());
         critical.textProperty().addListener((o, a, b) -> check.run());
+        stale.textProperty().addListener((o, a, b) -> check.run());
+        band.textProperty().addListener((o, a, b) -> check.run());
         check.run();
         dialog.setResultConverter(b -> {
-            if (b == ButtonType.OK && problem(warn.getText(), critical.getText()) == null) {
+            if (b == ButtonType.OK && problem(warn.getText(), critical.getText()) == null && rfqProblem(stale.getText(), band.getText()) == null) {
+                settings.put("rfq.staleSeconds", new BigDecimal(stale.getText().trim()).stripTrailingZeros().toPlainString());
+                settings.put("rfq.bandPercent", new BigDecimal(band.getText().trim()).stripTrailingZeros().toPlainString());
+                settings.put("rfq.oneClick", Boolean.toString(oneClick.isSelected()));
                 BigDecimal w = new BigDecimal(warn.getText().trim()).movePointLeft(2);
                 BigDecimal c = new BigDecimal(critical.getText().trim()).movePointLeft(2);
                 settings.put("margin.warn", w.toPlainString());
@@ -94,6 +113,25 @@ public final class SettingsDialog {
         }
         if (w.compareTo(c) >= 0) {
             return "Warn (" + w.toPlainString() + "%) must be below critical (" + c.toPlainString() + "%)";
+        }
+        return null;
+    }
+
+    /** Why these RFQ guards are not acceptable, or null. */
+    static String rfqProblem(String staleSeconds, String bandPercent) {
+        BigDecimal s;
+        BigDecimal b;
+        try {
+            s = new BigDecimal(staleSeconds.trim());
+            b = new BigDecimal(bandPercent.trim());
+        } catch (NumberFormatException e) {
+            return "The RFQ stale age and band are numbers, e.g. 30 s and 5%";
+        }
+        if (s.compareTo(BigDecimal.ONE) < 0 || s.compareTo(BigDecimal.valueOf(300)) > 0) {
+            return "A quote may be hit for 1 to 300 s after it arrives";
+        }
+        if (b.signum() <= 0 || b.compareTo(BigDecimal.valueOf(50)) > 0) {
+            return "The RFQ price band is above 0% and at most 50% of the package premium";
         }
         return null;
     }

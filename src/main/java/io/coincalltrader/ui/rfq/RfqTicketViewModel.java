@@ -1,0 +1,809 @@
+package io.coincalltrader.ui.rfq;
+
+import io.coincalltrader.domain.instrument.InstrumentName;
+import io.coincalltrader.domain.instrument.OptionType;
+import io.coincalltrader.domain.market.OptionQuote;
+import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.QuoteSelection;
+import io.coincalltrader.domain.rfq.QuoteState;
+import io.coincalltrader.domain.rfq.RfqLeg;
+import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.engine.portfolio.PortfolioSnapshot;
+import io.coincalltrader.engine.rfq.RfqTaker;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The RFQ ticket's state: the structure being built (template or leg by leg), its package figures from the chain
+ * (screen price, Greeks, maximum profit and loss, scenarios, hedge), the notional check, the RFQ once sent and its
+ * quote ladder with the guards that decide which quote may be hit. FX thread only; market data and RFQ updates are
+ * handed in through the frame pump, and every exchange call goes through the {@link RfqTaker} off this thread.
+ */
+public final class RfqTicketViewModel {
+    /** The guards the trader set: a quote older than {@code staleAfter} or beyond the band around mark cannot be hit. */
+    public record Guards(Duration staleAfter, BigDecimal bandFraction, BigDecimal minBandPerContract, boolean oneClick) {
+        public static Guards defaults() {
+            return new Guards(Duration.ofSeconds(30), new BigDecimal("0.05"), new BigDecimal("5"), false);
+        }
+    }
+
+    /** The market the ticket prices from: listed strikes by expiry, chain rows by symbol, the index and a hedge's mark. */
+    public record Market(String base, Map<LocalDate, List<BigDecimal>> strikes, Map<String, OptionQuote> chain, BigDecimal index,
+                         BigDecimal hedgeMark, BigDecimal optionStep, BigDecimal optionMin, BigDecimal hedgeStep, BigDecimal hedgeMin,
+                         Instant time) {
+    }
+
+    /** One ladder row with what a fill would do to the book. */
+    public record LadderRow(QuoteLadder.Row row, PackageRisk.Preview preview) {
+        public String quoteId() {
+            return row.quote().quoteId();
+        }
+    }
+
+    /** What a click on a ladder row did. */
+    public enum Click { ARMED, SENT, REFUSED }
+
+    /** The RFQ as it was sent: its legs (as the exchange got them) and the size. */
+    public record Sent(String requestId, List<RfqLeg> legs, BigDecimal size) {
+    }
+
+    private final RfqTaker taker;
+    private final Supplier<Guards> guards;
+    private final StringProperty base = new SimpleStringProperty(this, "base", "BTC");
+    private final ObjectProperty<StructureTemplate> template = new SimpleObjectProperty<>(this, "template", StructureTemplate.IRON_CONDOR);
+    private final ObjectProperty<LocalDate> expiry = new SimpleObjectProperty<>(this, "expiry");
+    private final ObjectProperty<LocalDate> farExpiry = new SimpleObjectProperty<>(this, "farExpiry");
+    private final IntegerProperty width = new SimpleIntegerProperty(this, "width", 1);
+    private final ObjectProperty<Side> direction = new SimpleObjectProperty<>(this, "direction", Side.BUY);
+    private final ObjectProperty<OptionType> singleType = new SimpleObjectProperty<>(this, "singleType", OptionType.CALL);
+    private final ObservableList<TicketLeg> legs = FXCollections.observableArrayList(l -> new javafx.beans.Observable[] {
+            l.sideProperty(), l.ratioProperty(), l.expiryProperty(), l.strikeProperty(), l.typeProperty()});
+    private final StringProperty size = new SimpleStringProperty(this, "size", "1");
+    private final BooleanProperty hedge = new SimpleBooleanProperty(this, "hedge");
+    private final BooleanProperty includeBook = new SimpleBooleanProperty(this, "includeBook");
+    private final ObservableList<LocalDate> expiries = FXCollections.observableArrayList();
+
+    private final StringProperty structureProblem = new SimpleStringProperty(this, "structureProblem");
+    private final StringProperty sizeProblem = new SimpleStringProperty(this, "sizeProblem");
+    private final StringProperty notional = new SimpleStringProperty(this, "notional", "");
+    private final ObjectProperty<PackageRisk.Screen> screen = new SimpleObjectProperty<>(this, "screen");
+    private final ObjectProperty<PackageRisk.Payoff> payoff = new SimpleObjectProperty<>(this, "payoff");
+    private final ObjectProperty<PackageRisk.Matrix> spotVol = new SimpleObjectProperty<>(this, "spotVol");
+    private final ObjectProperty<PackageRisk.Matrix> spotDays = new SimpleObjectProperty<>(this, "spotDays");
+    private final StringProperty hedgeText = new SimpleStringProperty(this, "hedgeText", "");
+    private final BooleanProperty sendable = new SimpleBooleanProperty(this, "sendable");
+    private final BooleanProperty sending = new SimpleBooleanProperty(this, "sending");
+
+    private final ObjectProperty<RfqTaker.Live> live = new SimpleObjectProperty<>(this, "live");
+    private final ObservableList<LadderRow> offers = FXCollections.observableArrayList();
+    private final ObservableList<LadderRow> bids = FXCollections.observableArrayList();
+    private final StringProperty rfqState = new SimpleStringProperty(this, "rfqState", "");
+    private final StringProperty countdown = new SimpleStringProperty(this, "countdown", "");
+    private final StringProperty armedQuote = new SimpleStringProperty(this, "armedQuote");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty ladderSummary = new SimpleStringProperty(this, "ladderSummary", "");
+
+    private Market market;
+    private PortfolioSnapshot book;
+    private volatile Sent sent;
+    private boolean building;
+    private Instant now = Instant.EPOCH;
+
+    public RfqTicketViewModel(RfqTaker taker, Supplier<Guards> guards) {
+        this.taker = taker;
+        this.guards = guards;
+        legs.addListener((javafx.collections.ListChangeListener<TicketLeg>) c -> recompute());
+        size.addListener((o, a, b) -> recompute());
+        hedge.addListener((o, a, b) -> recompute());
+        includeBook.addListener((o, a, b) -> recompute());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {template, expiry, farExpiry, width, direction, singleType}) {
+            o.addListener(x -> {
+                if (!building) {
+                    applyTemplate();
+                }
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ inputs from the market and the book
+
+    /** New market figures (listings, chain, index); the first one fills the expiries and builds the template. */
+    public void market(Market m) {
+        boolean first = market == null || !market.base().equals(m.base());
+        market = m;
+        now = m.time();
+        if (first || !expiries.equals(new ArrayList<>(m.strikes().keySet()))) {
+            building = true;
+            expiries.setAll(m.strikes().keySet());
+            if (expiry.get() == null || !m.strikes().containsKey(expiry.get())) {
+                expiry.set(expiries.isEmpty() ? null : expiries.getFirst());
+            }
+            if (farExpiry.get() == null || !m.strikes().containsKey(farExpiry.get())) {
+                farExpiry.set(expiries.size() > 1 ? expiries.get(1) : null);
+            }
+            building = false;
+            if (first && legs.isEmpty()) {
+                applyTemplate();
+            }
+        }
+        for (TicketLeg l : legs) {
+            String s = l.symbol(base.get());
+            l.quoteProperty().set(s == null ? null : m.chain().get(s));
+        }
+        recompute();
+        refreshLadder();
+    }
+
+    public void book(PortfolioSnapshot s) {
+        book = s;
+        if (includeBook.get()) {
+            recompute();
+        }
+        refreshLadder();
+    }
+
+    /** The clock moved (ages, staleness and the RFQ countdown change without any news). */
+    public void tick(Instant t) {
+        now = t;
+        refreshLadder();
+    }
+
+    /** An RFQ update from the engine; only the RFQ this ticket sent is shown. */
+    public void rfq(RfqTaker.Live l) {
+        if (sent == null || !sent.requestId().equals(l.requestId())) {
+            return;
+        }
+        live.set(l);
+        if (l.message() != null) {
+            status.set(l.message());
+        }
+        if (l.state() == RfqState.FILLED && l.trade() != null) {
+            status.set("Filled: block trade " + l.trade().blockTradeId() + ". The structure is in the positions table.");
+        } else if (l.state() == RfqState.EXPIRED) {
+            status.set("The RFQ expired without a trade. Resend to ask again.");
+        } else if (l.state() == RfqState.TRADED_AWAY) {
+            status.set("Traded away: the RFQ closed with another quote taken.");
+        }
+        refreshLadder();
+        if (l.state() != RfqState.ACTIVE) {
+            recompute();
+        }
+    }
+
+    // ------------------------------------------------------------------ building the structure
+
+    /** Rebuilds the legs from the template around the money. */
+    public void applyTemplate() {
+        if (market == null || expiry.get() == null) {
+            return;
+        }
+        List<BigDecimal> strikes = market.strikes().getOrDefault(expiry.get(), List.of());
+        try {
+            List<StructureTemplate.Leg> built = template.get().legs(base.get(), expiry.get(), strikes, market.index(), width.get(), direction.get(),
+                    singleType.get(), farExpiry.get());
+            List<TicketLeg> out = new ArrayList<>();
+            built.forEach(l -> out.add(TicketLeg.of(l)));
+            out.forEach(l -> l.quoteProperty().set(market.chain().get(l.symbol(base.get()))));
+            legs.setAll(out);
+            structureProblem.set(null);
+        } catch (IllegalArgumentException e) {
+            structureProblem.set(e.getMessage());
+        }
+    }
+
+    public TicketLeg addLeg() {
+        TicketLeg last = legs.isEmpty() ? null : legs.getLast();
+        LocalDate e = last != null ? last.expiryProperty().get() : expiry.get();
+        BigDecimal k = last != null ? last.strikeProperty().get() : atm(e);
+        TicketLeg l = new TicketLeg(Side.BUY, 1, e, k, OptionType.CALL);
+        if (market != null) {
+            l.quoteProperty().set(market.chain().get(l.symbol(base.get())));
+        }
+        legs.add(l);
+        return l;
+    }
+
+    public void removeLeg(TicketLeg l) {
+        legs.remove(l);
+    }
+
+    /** Listed strikes of an expiry, ascending. */
+    public List<BigDecimal> strikes(LocalDate e) {
+        return market == null || e == null ? List.of() : market.strikes().getOrDefault(e, List.of());
+    }
+
+    /** The chain row of one strike for a leg's expiry and type (the strike picker shows its mark, IV and delta). */
+    public Optional<OptionQuote> chainRow(LocalDate e, BigDecimal strike, OptionType t) {
+        if (market == null || e == null || strike == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(market.chain().get(InstrumentName.Option.of(base.get(), e, strike, t).text()));
+    }
+
+    /**
+     * Moves a leg to the listed strike whose delta is nearest the target (calls positive, puts negative: 0.25 picks
+     * the 25-delta call or put). Returns why not, or null.
+     */
+    public String strikeByDelta(TicketLeg leg, String target) {
+        double d;
+        try {
+            d = Math.abs(Double.parseDouble(target.trim()));
+        } catch (NumberFormatException e) {
+            return "A target delta is a number such as 0.25";
+        }
+        if (d >= 1 || d <= 0) {
+            return "A target delta lies between 0 and 1, e.g. 0.25";
+        }
+        BigDecimal best = null;
+        double gap = Double.MAX_VALUE;
+        for (BigDecimal k : strikes(leg.expiryProperty().get())) {
+            Optional<OptionQuote> q = chainRow(leg.expiryProperty().get(), k, leg.typeProperty().get());
+            if (q.isPresent() && Math.abs(Math.abs(q.get().delta()) - d) < gap) {
+                gap = Math.abs(Math.abs(q.get().delta()) - d);
+                best = k;
+            }
+        }
+        if (best == null) {
+            return "No deltas for this expiry yet";
+        }
+        leg.strikeProperty().set(best);
+        leg.quoteProperty().set(chainRow(leg.expiryProperty().get(), best, leg.typeProperty().get()).orElse(null));
+        return null;
+    }
+
+    /** Re-reads each leg's chain row after an edit. */
+    public void repriceLegs() {
+        if (market != null) {
+            legs.forEach(l -> l.quoteProperty().set(market.chain().get(l.symbol(base.get()))));
+        }
+        recompute();
+    }
+
+    private BigDecimal atm(LocalDate e) {
+        List<BigDecimal> ks = strikes(e);
+        if (ks.isEmpty() || market == null || market.index() == null) {
+            return ks.isEmpty() ? null : ks.get(ks.size() / 2);
+        }
+        BigDecimal best = ks.getFirst();
+        for (BigDecimal k : ks) {
+            if (k.subtract(market.index()).abs().compareTo(best.subtract(market.index()).abs()) < 0) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------ package figures
+
+    /** The package size as typed, or null when it is not a positive number. */
+    BigDecimal sizeValue() {
+        String t = size.get() == null ? "" : size.get().trim();
+        if (t.isEmpty() || t.contains(",") || t.length() > 20) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(t);
+            return v.signum() > 0 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The legs as the RFQ would request them (ratio × size each), or why they cannot be sent. */
+    List<RfqLeg> requestLegs(BigDecimal packageSize) {
+        List<RfqLeg> out = new ArrayList<>();
+        for (TicketLeg l : legs) {
+            String s = l.symbol(base.get());
+            if (s == null) {
+                return null;
+            }
+            out.add(new RfqLeg(s, l.sideProperty().get(), packageSize.multiply(BigDecimal.valueOf(l.ratioProperty().get()))));
+        }
+        return out;
+    }
+
+    private void recompute() {
+        BigDecimal q = sizeValue();
+        String problem = null;
+        String structure = structureProblem.get() != null && legs.isEmpty() ? structureProblem.get() : null;
+        if (legs.isEmpty()) {
+            structure = structure == null ? "Add a leg or pick a template" : structure;
+        } else if (legs.stream().anyMatch(l -> l.symbol(base.get()) == null)) {
+            structure = "Every leg needs an expiry and a strike";
+        } else if (legs.stream().map(l -> l.symbol(base.get())).distinct().count() != legs.size()) {
+            structure = "Each option may appear in one leg only: merge the legs on " + duplicate();
+        } else if (legs.stream().anyMatch(l -> l.ratioProperty().get() < 1)) {
+            structure = "Ratios are whole numbers of at least 1";
+        } else if (market != null && legs.stream().anyMatch(l -> l.quoteProperty().get() == null)) {
+            structure = "Not listed: " + legs.stream().filter(l -> l.quoteProperty().get() == null).map(l -> l.symbol(base.get())).findFirst().orElse("");
+        }
+        if (q == null) {
+            problem = size.get() != null && size.get().contains(",") ? "Use a point for decimals: " + size.get().trim().replace(',', '.')
+                    : "The package size is a number above zero, e.g. 1 or 0.5";
+        } else if (market != null && market.optionStep() != null) {
+            for (TicketLeg l : legs) {
+                BigDecimal legQty = q.multiply(BigDecimal.valueOf(l.ratioProperty().get()));
+                if (legQty.remainder(market.optionStep()).signum() != 0) {
+                    problem = "Leg sizes must be multiples of " + market.optionStep().stripTrailingZeros().toPlainString() + " contracts";
+                    break;
+                }
+                if (market.optionMin() != null && legQty.compareTo(market.optionMin()) < 0) {
+                    problem = "Each leg must be at least " + market.optionMin().stripTrailingZeros().toPlainString() + " contracts";
+                    break;
+                }
+            }
+        }
+        List<RfqLeg> request = structure == null && q != null ? requestLegs(q) : null;
+        if (request != null) {
+            BigDecimal n = QuoteSelection.strikeNotional(request);
+            notional.set("Notional " + money(n) + " USD (Σ strike × size) · RFQ minimum " + money(QuoteSelection.MINIMUM_NOTIONAL_USD) + " USD");
+            if (problem == null && n.compareTo(QuoteSelection.MINIMUM_NOTIONAL_USD) < 0) {
+                BigDecimal need = QuoteSelection.MINIMUM_NOTIONAL_USD.multiply(q).divide(n, 2, RoundingMode.CEILING);
+                problem = "Below the exchange's RFQ minimum: notional " + money(n) + " USD of " + money(QuoteSelection.MINIMUM_NOTIONAL_USD)
+                        + " USD. A size of at least " + need.stripTrailingZeros().toPlainString() + " is needed";
+            }
+        } else {
+            notional.set("");
+        }
+        sizeProblem.set(problem);
+        structureProblemShown.set(structure);
+        List<PricedLeg> priced = request == null ? null : priced(request, false);
+        if (priced != null) {
+            PackageRisk.Screen s = PackageRisk.screen(priced);
+            List<PricedLeg> withHedge = new ArrayList<>(priced);
+            PricedLeg h = hedgeLeg(s.delta());
+            hedgeText.set(!hedge.get() ? "" : h == null ? "No hedge needed: the package delta rounds to nothing"
+                    : h.side() + " " + h.quantity().stripTrailingZeros().toPlainString() + " " + h.symbol() + " (perpetual) at ≈ "
+                    + money(h.mark()) + " — sent after the RFQ fills");
+            if (h != null) {
+                withHedge.add(h);
+            }
+            screen.set(hedge.get() && h != null ? PackageRisk.screen(withHedge) : s);
+            payoff.set(PackageRisk.payoff(withHedge, s.markCost()).orElse(null));
+            List<PricedLeg> scenario = new ArrayList<>(withHedge);
+            if (includeBook.get() && book != null) {
+                scenario.addAll(PricedLeg.fromBook(book.positions(), base.get()));
+            }
+            double spot = market.index().doubleValue();
+            spotVol.set(PackageRisk.spotVol(scenario, spot, now, SPOT_MOVES, VOL_MOVES));
+            spotDays.set(PackageRisk.spotDays(scenario, spot, now, SPOT_MOVES, daysForward()));
+        } else {
+            screen.set(null);
+            payoff.set(null);
+            spotVol.set(null);
+            spotDays.set(null);
+            hedgeText.set("");
+        }
+        sendable.set(structure == null && problem == null && priced != null && !sending.get() && !rfqActive());
+    }
+
+    private final StringProperty structureProblemShown = new SimpleStringProperty(this, "structureProblemShown");
+
+    static final double[] SPOT_MOVES = {-20, -10, -5, -2, 0, 2, 5, 10, 20};
+    static final double[] VOL_MOVES = {-10, -5, 0, 5, 10};
+
+    /** Today, tomorrow, a week, and the first expiry of the legs. */
+    double[] daysForward() {
+        double toExpiry = legs.stream().map(l -> l.expiryProperty().get()).filter(java.util.Objects::nonNull)
+                .map(d -> InstrumentName.Option.of(base.get(), d, BigDecimal.ONE, OptionType.CALL).expiry())
+                .mapToDouble(e -> Duration.between(now, e).toMinutes() / 1440.0).min().orElse(7);
+        java.util.TreeSet<Double> days = new java.util.TreeSet<>(List.of(0.0, 1.0, 7.0));
+        days.removeIf(d -> d >= toExpiry);
+        days.add(Math.max(0, Math.floor(toExpiry * 100) / 100));
+        return days.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private String duplicate() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (TicketLeg l : legs) {
+            if (seen.merge(l.symbol(base.get()), 1, Integer::sum) > 1) {
+                return l.symbol(base.get());
+            }
+        }
+        return "";
+    }
+
+    /** Legs priced from the chain, sides reversed when {@code reversed}. Null when a leg has no chain row. */
+    private List<PricedLeg> priced(List<RfqLeg> request, boolean reversed) {
+        if (market == null) {
+            return null;
+        }
+        List<PricedLeg> out = new ArrayList<>();
+        for (RfqLeg l : request) {
+            OptionQuote q = market.chain().get(l.instrumentName());
+            if (q == null) {
+                return null;
+            }
+            out.add(PricedLeg.ofOption(q, reversed ? l.side().opposite() : l.side(), l.quantity()));
+        }
+        return out;
+    }
+
+    private PricedLeg hedgeLeg(double delta) {
+        if (!hedge.get() || market == null || market.hedgeMark() == null || market.hedgeStep() == null) {
+            return null;
+        }
+        BigDecimal qty = PackageRisk.hedgeQuantity(delta, market.hedgeStep(), market.hedgeMin());
+        if (qty.signum() == 0) {
+            return null;
+        }
+        return PricedLeg.ofPerpetual(InstrumentName.Future.perpetual(base.get()).text(), PackageRisk.hedgeSide(delta), qty, market.hedgeMark());
+    }
+
+    /** The hedge to send after the package fills, sized from the filled package's delta; null when none. */
+    public PricedLeg hedgeAfterFill() {
+        if (sent == null || !hedge.get()) {
+            return null;
+        }
+        List<PricedLeg> p = priced(sent.legs(), filledReversed());
+        return p == null ? null : hedgeLeg(PackageRisk.screen(p).delta());
+    }
+
+    private boolean filledReversed() {
+        RfqTaker.Live l = live.get();
+        if (l == null || l.acceptedQuoteId() == null) {
+            return false;
+        }
+        return l.quotes().stream().filter(q -> q.quoteId().equals(l.acceptedQuoteId())).findFirst()
+                .map(q -> !QuoteSelection.tradesAsRequested(sent.legs(), q)).orElse(false);
+    }
+
+    // ------------------------------------------------------------------ the RFQ
+
+    public boolean rfqActive() {
+        return live.get() != null && live.get().state() == RfqState.ACTIVE;
+    }
+
+    /** Sends the RFQ for the structure as built. The future completes on the FX thread's terms: call back via runLater. */
+    public java.util.concurrent.CompletableFuture<RfqTaker.Live> send() {
+        BigDecimal q = sizeValue();
+        List<RfqLeg> request = q == null ? null : requestLegs(q);
+        if (!sendable.get() || request == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException(
+                    sizeProblem.get() != null ? sizeProblem.get() : structureProblemShown.get() != null ? structureProblemShown.get() : "Nothing to send"));
+        }
+        PackageRisk.Screen s = screen.get();
+        sending.set(true);
+        sendable.set(false);
+        armedQuote.set(null);
+        status.set("Sending RFQ…");
+        return taker.send(request, s == null ? null : s.markCost(), io.coincalltrader.store.Cause.USER).whenComplete((l, e) -> {
+            if (l != null) {
+                // the RFQ as the exchange got it (a single leg goes out as BUY)
+                sent = new Sent(l.requestId(), l.rfq().legs(), q);
+            }
+        });
+    }
+
+    /** Called on the FX thread when a send completed. */
+    public void sent(RfqTaker.Live l, Throwable error) {
+        sending.set(false);
+        if (error != null) {
+            Throwable t = error.getCause() != null ? error.getCause() : error;
+            status.set("RFQ not sent: " + (t instanceof io.coincalltrader.exchange.ExchangeException x ? x.traderMessage() : t.getMessage()));
+        } else {
+            live.set(l);
+            status.set("RFQ " + l.requestId() + " sent: waiting for quotes");
+        }
+        recompute();
+        refreshLadder();
+    }
+
+    /**
+     * A click on a ladder row: the first arms it (unless one-click is on), the second on the same row sends the
+     * accept. A row that cannot be hit refuses with its reason; a click on another row arms that one instead.
+     */
+    public Click click(LadderRow r) {
+        if (!r.row().hittable()) {
+            status.set("Cannot hit this quote: " + r.row().refusal());
+            armedQuote.set(null);
+            return Click.REFUSED;
+        }
+        if (!rfqActive()) {
+            status.set("The RFQ is " + rfqState.get().toLowerCase());
+            return Click.REFUSED;
+        }
+        if (!guards.get().oneClick() && !r.quoteId().equals(armedQuote.get())) {
+            armedQuote.set(r.quoteId());
+            status.set("Armed: click again to " + (r.row().ourSide() == Side.BUY ? "buy" : "sell") + " the package for "
+                    + money(r.row().packageCost().abs()) + " USD " + (r.row().packageCost().signum() >= 0 ? "paid" : "received")
+                    + ". Any change disarms.");
+            return Click.ARMED;
+        }
+        armedQuote.set(null);
+        return Click.SENT;
+    }
+
+    public void disarm() {
+        armedQuote.set(null);
+    }
+
+    public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r) {
+        status.set("Accepting quote " + r.quoteId() + "…");
+        return taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
+    }
+
+    public java.util.concurrent.CompletableFuture<RfqTaker.Live> cancel() {
+        if (sent == null || !rfqActive()) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("No active RFQ to cancel"));
+        }
+        armedQuote.set(null);
+        status.set("Cancelling RFQ " + sent.requestId() + "…");
+        return taker.cancel(sent.requestId(), io.coincalltrader.store.Cause.USER);
+    }
+
+    /** After an engine answer (accept or cancel) on the FX thread. */
+    public void answered(RfqTaker.Live l, Throwable error) {
+        if (error != null) {
+            Throwable t = error.getCause() != null ? error.getCause() : error;
+            status.set("Refused: " + (t instanceof io.coincalltrader.exchange.ExchangeException x ? x.traderMessage() : t.getMessage()));
+        } else {
+            rfq(l);
+            if (l.state() == RfqState.CANCELLED) {
+                status.set("RFQ cancelled");
+            }
+        }
+        recompute();
+    }
+
+    private void refreshLadder() {
+        RfqTaker.Live l = live.get();
+        if (l == null || sent == null) {
+            offers.clear();
+            bids.clear();
+            rfqState.set("");
+            countdown.set("");
+            ladderSummary.set("");
+            return;
+        }
+        rfqState.set(switch (l.state()) {
+            case ACTIVE -> "Active";
+            case FILLED -> "Filled";
+            case CANCELLED -> "Cancelled";
+            case EXPIRED -> "Expired";
+            case TRADED_AWAY -> "Traded away";
+        });
+        Instant exp = l.rfq().expiryTime();
+        if (l.state() == RfqState.ACTIVE && exp != null) {
+            long s = Math.max(0, Duration.between(now, exp).toSeconds());
+            countdown.set("expires in " + (s >= 3600 ? s / 3600 + ":" + two((s % 3600) / 60) + ":" + two(s % 60) : s / 60 + ":" + two(s % 60)));
+        } else {
+            countdown.set("");
+        }
+        List<PricedLeg> asSent = priced(sent.legs(), false);
+        BigDecimal mark = asSent == null ? null : PackageRisk.screen(asSent).markCost();
+        double vega = asSent == null ? 0 : PackageRisk.screen(asSent).vega();
+        List<RfqQuote> open = l.quotes().stream().filter(q -> q.state() == QuoteState.OPEN)
+                .filter(q -> q.expiryTime() == null || q.expiryTime().isAfter(now)).toList();
+        long makers = l.quotes().stream().map(RfqQuote::maker).filter(java.util.Objects::nonNull).distinct().count();
+        ladderSummary.set(l.quotes().size() + " quote" + (l.quotes().size() == 1 ? "" : "s") + (makers > 0 ? " from " + makers + " maker" + (makers == 1 ? "" : "s") : "")
+                + (open.size() != l.quotes().size() ? " · " + open.size() + " open" : ""));
+        if (mark == null || l.state() != RfqState.ACTIVE) {
+            offers.clear();
+            bids.clear();
+            if (l.state() != RfqState.ACTIVE) {
+                armedQuote.set(null);
+            }
+            return;
+        }
+        Guards g = guards.get();
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal contracts = BigDecimal.ZERO;
+        for (PricedLeg p : asSent) {
+            gross = gross.add(p.mark().multiply(p.quantity()));
+            contracts = contracts.add(p.quantity());
+        }
+        BigDecimal band = gross.multiply(g.bandFraction()).max(g.minBandPerContract().multiply(contracts));
+        List<LadderRow> buy = new ArrayList<>();
+        List<LadderRow> sell = new ArrayList<>();
+        for (QuoteLadder.Row r : QuoteLadder.rows(open, mark, vega, now, g.staleAfter(), band)) {
+            List<PricedLeg> filled = priced(sent.legs(), r.ourSide() == Side.SELL);
+            PackageRisk.Preview p = filled == null || market.index() == null ? null : PackageRisk.preview(filled,
+                    book == null ? List.of() : book.positions(), base.get(), market.index().doubleValue(),
+                    book == null ? null : book.account().equity(), book == null ? null : book.account().initialMargin());
+            (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, p));
+        }
+        offers.setAll(buy);
+        bids.setAll(sell);
+        if (armedQuote.get() != null && buy.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())
+                && sell.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())) {
+            armedQuote.set(null);
+            status.set("Disarmed: the armed quote went stale, left the band or was withdrawn");
+        }
+    }
+
+    private static String two(long v) {
+        return v < 10 ? "0" + v : Long.toString(v);
+    }
+
+    static String money(BigDecimal v) {
+        return io.coincalltrader.ui.common.Formats.number(v, 2);
+    }
+
+    /** The structure as it stands, for presets and the recent list. */
+    public StructurePresets.Preset preset(String name) {
+        return StructurePresets.of(name, base.get(), legs, size.get() == null ? "1" : size.get().trim());
+    }
+
+    /** Loads a preset's legs; returns a note when expired legs were dropped, else null. */
+    public String load(StructurePresets.Preset p) {
+        StructurePresets.Loaded l = StructurePresets.load(p, now.equals(Instant.EPOCH) ? Instant.now() : now);
+        building = true;
+        base.set(p.base());
+        building = false;
+        if (market != null) {
+            l.legs().forEach(x -> x.quoteProperty().set(market.chain().get(x.symbol(base.get()))));
+        }
+        legs.setAll(l.legs());
+        size.set(p.size());
+        return l.expired() == 0 ? null : l.expired() + " leg" + (l.expired() == 1 ? " has" : "s have") + " expired and " + (l.expired() == 1 ? "was" : "were") + " left out";
+    }
+
+    /** Sorted expiries of the legs (the chain to read). */
+    public java.util.Set<LocalDate> legExpiries() {
+        java.util.TreeSet<LocalDate> s = new java.util.TreeSet<>();
+        legs.forEach(l -> {
+            if (l.expiryProperty().get() != null) {
+                s.add(l.expiryProperty().get());
+            }
+        });
+        if (expiry.get() != null) {
+            s.add(expiry.get());
+        }
+        if (farExpiry.get() != null && (template.get() == StructureTemplate.CALENDAR || template.get() == StructureTemplate.DIAGONAL)) {
+            s.add(farExpiry.get());
+        }
+        return s;
+    }
+
+    public Sent sentRfq() {
+        return sent;
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public StringProperty baseProperty() {
+        return base;
+    }
+
+    public ObjectProperty<StructureTemplate> templateProperty() {
+        return template;
+    }
+
+    public ObjectProperty<LocalDate> expiryProperty() {
+        return expiry;
+    }
+
+    public ObjectProperty<LocalDate> farExpiryProperty() {
+        return farExpiry;
+    }
+
+    public IntegerProperty widthProperty() {
+        return width;
+    }
+
+    public ObjectProperty<Side> directionProperty() {
+        return direction;
+    }
+
+    public ObjectProperty<OptionType> singleTypeProperty() {
+        return singleType;
+    }
+
+    public ObservableList<TicketLeg> legs() {
+        return legs;
+    }
+
+    public ObservableList<LocalDate> expiries() {
+        return expiries;
+    }
+
+    public StringProperty sizeProperty() {
+        return size;
+    }
+
+    public BooleanProperty hedgeProperty() {
+        return hedge;
+    }
+
+    public BooleanProperty includeBookProperty() {
+        return includeBook;
+    }
+
+    public StringProperty structureProblemProperty() {
+        return structureProblemShown;
+    }
+
+    public StringProperty sizeProblemProperty() {
+        return sizeProblem;
+    }
+
+    public StringProperty notionalProperty() {
+        return notional;
+    }
+
+    public ObjectProperty<PackageRisk.Screen> screenProperty() {
+        return screen;
+    }
+
+    public ObjectProperty<PackageRisk.Payoff> payoffProperty() {
+        return payoff;
+    }
+
+    public ObjectProperty<PackageRisk.Matrix> spotVolProperty() {
+        return spotVol;
+    }
+
+    public ObjectProperty<PackageRisk.Matrix> spotDaysProperty() {
+        return spotDays;
+    }
+
+    public StringProperty hedgeTextProperty() {
+        return hedgeText;
+    }
+
+    public BooleanProperty sendableProperty() {
+        return sendable;
+    }
+
+    public ObjectProperty<RfqTaker.Live> liveProperty() {
+        return live;
+    }
+
+    public ObservableList<LadderRow> offers() {
+        return offers;
+    }
+
+    public ObservableList<LadderRow> bids() {
+        return bids;
+    }
+
+    public StringProperty rfqStateProperty() {
+        return rfqState;
+    }
+
+    public StringProperty countdownProperty() {
+        return countdown;
+    }
+
+    public StringProperty armedQuoteProperty() {
+        return armedQuote;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty ladderSummaryProperty() {
+        return ladderSummary;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public Market market() {
+        return market;
+    }
+}

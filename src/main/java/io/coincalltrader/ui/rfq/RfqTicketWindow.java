@@ -1,0 +1,946 @@
+package io.coincalltrader.ui.rfq;
+
+import io.coincalltrader.domain.instrument.InstrumentName;
+import io.coincalltrader.domain.instrument.OptionType;
+import io.coincalltrader.domain.market.OptionQuote;
+import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.engine.common.Subscription;
+import io.coincalltrader.engine.execution.ExecutionLeg;
+import io.coincalltrader.engine.execution.ExecutionParams;
+import io.coincalltrader.engine.execution.ExecutionPlan;
+import io.coincalltrader.engine.execution.ExecutionResult;
+import io.coincalltrader.engine.portfolio.PortfolioSnapshot;
+import io.coincalltrader.engine.rfq.RfqTaker;
+import io.coincalltrader.engine.session.TradingSession;
+import io.coincalltrader.store.Cause;
+import io.coincalltrader.ui.common.Formats;
+import io.coincalltrader.ui.common.FramePump;
+import io.coincalltrader.ui.common.Styles;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.ChoiceBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The RFQ ticket: build a structure (template or leg by leg, strikes from the chain or by target delta), see its
+ * package figures, scenarios and the notional check, send the RFQ, watch the live quote ladder and click a quote to
+ * trade (arm, then confirm). Market reads and every exchange call run off the FX thread; updates arrive through a
+ * frame pump, one per frame.
+ */
+public final class RfqTicketWindow {
+    private static final PseudoClass UNHITTABLE = PseudoClass.getPseudoClass("unhittable");
+    private static final PseudoClass ARMED = PseudoClass.getPseudoClass("armed");
+
+    /** Where the ticket keeps presets and recent structures (the UI settings). */
+    public interface Memory {
+        String get(String key);
+
+        void put(String key, String value);
+    }
+
+    /** Latency probes for the benchmark: when a quote update became visible, and when a confirm click happened. */
+    public interface Probe {
+        void quoteVisible(long changedNanos, long visibleNanos);
+
+        void confirmClicked(long nanos);
+    }
+
+    private final Stage stage = new Stage();
+    private final RfqTicketViewModel model;
+    private final TradingSession session;
+    private final Memory memory;
+    private final Consumer<String> notify;
+    private final FramePump pump = new FramePump();
+    private final RfqTicketFeed feed;
+    private final Subscription rfqUpdates;
+    private final Subscription bookUpdates;
+    private final Timeline clock;
+    private final TableView<TicketLeg> legsTable = new TableView<>();
+    private final TableView<RfqTicketViewModel.LadderRow> offersTable = new TableView<>();
+    private final TableView<RfqTicketViewModel.LadderRow> bidsTable = new TableView<>();
+    private final GridPane packageGrid = new GridPane();
+    private final GridPane spotVolGrid = new GridPane();
+    private final GridPane spotDaysGrid = new GridPane();
+    private final Label preview = new Label();
+    private final ComboBox<StructurePresets.Preset> presets = new ComboBox<>();
+    private final MenuButton recent = new MenuButton("Recent");
+    private final Label marketProblem = new Label();
+    private volatile Probe probe;
+    private long pendingVisible;
+
+    public RfqTicketWindow(Window owner, TradingSession session, Supplier<RfqTicketViewModel.Guards> guards, Memory memory, Consumer<String> notify) {
+        this.session = session;
+        this.memory = memory;
+        this.notify = notify;
+        this.model = new RfqTicketViewModel(session.rfqs(), guards);
+        stage.initOwner(owner);
+        stage.setTitle("RFQ ticket — block trade");
+
+        FramePump.Latest<RfqTicketViewModel.Market> markets = pump.latest(model::market);
+        FramePump.Latest<String> problems = pump.latest(p -> marketProblem.setText(p));
+        FramePump.Latest<RfqTaker.Live> lives = pump.latest(l -> {
+            model.rfq(l);
+            pendingVisible = l.changedNanos();
+        });
+        FramePump.Latest<PortfolioSnapshot> books = pump.latest(model::book);
+        feed = new RfqTicketFeed(session.gateway().market(), session.io(), session.clock(), m -> {
+            markets.offer(m);
+            problems.offer("");
+        }, problems::offer);
+        rfqUpdates = session.rfqs().onUpdate(lives::offer);
+        bookUpdates = session.positions() == null ? () -> { } : session.positions().onSnapshot(books::offer);
+        if (session.positions() != null && session.positions().latest() != null) {
+            books.offer(session.positions().latest());
+        }
+
+        BorderPane root = new BorderPane();
+        root.setId("rfq-ticket");
+        root.setPadding(new Insets(10));
+        VBox left = new VBox(8, header(), legsPane(), sizePane());
+        VBox right = new VBox(8, packagePane(), scenarioPane());
+        right.setMinWidth(430);
+        right.setPrefWidth(430);
+        HBox top = new HBox(12, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        VBox bottom = ladderPane();
+        VBox all = new VBox(10, top, new Separator(), bottom);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        root.setCenter(all);
+        Scene scene = new Scene(root, 1360, 900);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        scene.addPostLayoutPulseListener(() -> {
+            if (pendingVisible != 0) {
+                Probe p = probe;
+                if (p != null) {
+                    p.quoteVisible(pendingVisible, System.nanoTime());
+                }
+                pendingVisible = 0;
+            }
+        });
+
+        // What to read follows the structure: the coin and the expiries in use.
+        model.legs().addListener((javafx.collections.ListChangeListener<TicketLeg>) c -> wantMarket());
+        model.expiryProperty().addListener((o, a, b) -> wantMarket());
+        model.farExpiryProperty().addListener((o, a, b) -> wantMarket());
+        model.baseProperty().addListener((o, a, b) -> wantMarket());
+        // Anything that changes what would be traded disarms an armed quote.
+        model.legs().addListener((javafx.collections.ListChangeListener<TicketLeg>) c -> model.disarm());
+        model.sizeProperty().addListener((o, a, b) -> model.disarm());
+
+        clock = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> model.tick(session.clock().instant())));
+        clock.setCycleCount(Animation.INDEFINITE);
+        stage.setOnShown(e -> {
+            feed.start(java.time.Duration.ofSeconds(2));
+            clock.play();
+        });
+        stage.setOnHidden(e -> close());
+        loadMemory();
+    }
+
+    private void wantMarket() {
+        feed.want(model.baseProperty().get(), model.legExpiries());
+    }
+
+    // ------------------------------------------------------------------ structure
+
+    private Node header() {
+        ChoiceBox<String> base = new ChoiceBox<>();
+        base.setId("rfq-base");
+        base.getItems().setAll("BTC", "ETH");
+        base.valueProperty().bindBidirectional(model.baseProperty());
+        ChoiceBox<StructureTemplate> template = new ChoiceBox<>();
+        template.setId("rfq-template");
+        template.getItems().setAll(StructureTemplate.values());
+        template.valueProperty().bindBidirectional(model.templateProperty());
+        ChoiceBox<LocalDate> expiry = new ChoiceBox<>(model.expiries());
+        expiry.setId("rfq-expiry");
+        expiry.setConverter(expiryLabels());
+        expiry.valueProperty().bindBidirectional(model.expiryProperty());
+        ChoiceBox<LocalDate> far = new ChoiceBox<>(model.expiries());
+        far.setId("rfq-far-expiry");
+        far.setConverter(expiryLabels());
+        far.valueProperty().bindBidirectional(model.farExpiryProperty());
+        Label farLabel = new Label("Far");
+        var calendarLike = javafx.beans.binding.Bindings.createBooleanBinding(() -> model.templateProperty().get() == StructureTemplate.CALENDAR
+                || model.templateProperty().get() == StructureTemplate.DIAGONAL, model.templateProperty());
+        far.visibleProperty().bind(calendarLike);
+        far.managedProperty().bind(calendarLike);
+        farLabel.visibleProperty().bind(calendarLike);
+        farLabel.managedProperty().bind(calendarLike);
+        Spinner<Integer> width = new Spinner<>(1, 20, model.widthProperty().get());
+        width.setId("rfq-width");
+        width.setPrefWidth(70);
+        width.valueProperty().addListener((o, a, b) -> model.widthProperty().set(b));
+        ToggleGroup dir = new ToggleGroup();
+        ToggleButton buy = new ToggleButton("Buy");
+        buy.setId("rfq-buy");
+        buy.getStyleClass().add("buy");
+        ToggleButton sell = new ToggleButton("Sell");
+        sell.setId("rfq-sell");
+        sell.getStyleClass().add("sell");
+        buy.setToggleGroup(dir);
+        sell.setToggleGroup(dir);
+        buy.setSelected(true);
+        dir.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            } else {
+                model.directionProperty().set(b == buy ? Side.BUY : Side.SELL);
+            }
+        });
+        ChoiceBox<OptionType> single = new ChoiceBox<>();
+        single.setId("rfq-single-type");
+        single.getItems().setAll(OptionType.CALL, OptionType.PUT);
+        single.valueProperty().bindBidirectional(model.singleTypeProperty());
+        var isSingle = model.templateProperty().isEqualTo(StructureTemplate.SINGLE);
+        single.visibleProperty().bind(isSingle);
+        single.managedProperty().bind(isSingle);
+
+        presets.setId("rfq-presets");
+        presets.setPromptText("Presets");
+        presets.setPrefWidth(180);
+        presets.setOnAction(e -> {
+            StructurePresets.Preset p = presets.getValue();
+            if (p != null) {
+                String note = model.load(p);
+                model.statusProperty().set("Loaded preset " + p.name() + (note == null ? "" : ": " + note));
+                Platform.runLater(() -> presets.getSelectionModel().clearSelection());
+            }
+        });
+        Button save = new Button("Save preset…");
+        save.setId("rfq-save-preset");
+        save.setOnAction(e -> savePreset());
+        recent.setId("rfq-recent");
+
+        HBox row1 = new HBox(8, new Label("Underlying"), base, new Label("Template"), template, single, new Label("Expiry"), expiry,
+                farLabel, far, new Label("Width"), width, new HBox(2, buy, sell));
+        row1.setAlignment(Pos.CENTER_LEFT);
+        HBox row2 = new HBox(8, presets, save, recent, marketProblem);
+        marketProblem.getStyleClass().add("field-problem");
+        row2.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, row1, row2);
+    }
+
+    private StringConverter<LocalDate> expiryLabels() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                if (d == null) {
+                    return "";
+                }
+                InstrumentName.Option o = InstrumentName.Option.of(model.baseProperty().get(), d, BigDecimal.ONE, OptionType.CALL);
+                return o.text().split("-")[1] + " (" + Formats.daysToExpiry(o.expiry(), session.clock().instant()) + ")";
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private Node legsPane() {
+        legsTable.setId("rfq-legs");
+        legsTable.setEditable(true);
+        legsTable.setItems(model.legs());
+        legsTable.setPrefHeight(190);
+        legsTable.setPlaceholder(new Label("Pick a template or add a leg"));
+        legsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<TicketLeg, Side> side = new TableColumn<>("Side");
+        side.setCellValueFactory(p -> p.getValue().sideProperty());
+        side.setCellFactory(ChoiceBoxTableCell.forTableColumn(Side.BUY, Side.SELL));
+        side.setPrefWidth(70);
+        TableColumn<TicketLeg, Integer> ratio = new TableColumn<>("Ratio");
+        ratio.setCellValueFactory(p -> p.getValue().ratioProperty().asObject());
+        ratio.setCellFactory(TextFieldTableCell.forTableColumn(new javafx.util.converter.IntegerStringConverter() {
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    int v = Integer.parseInt(s.trim());
+                    return v >= 1 && v <= 100 ? v : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }));
+        ratio.setOnEditCommit(e -> {
+            if (e.getNewValue() != null) {
+                e.getRowValue().ratioProperty().set(e.getNewValue());
+            } else {
+                model.statusProperty().set("A ratio is a whole number from 1 to 100");
+                legsTable.refresh();
+            }
+        });
+        ratio.setPrefWidth(55);
+        TableColumn<TicketLeg, LocalDate> exp = new TableColumn<>("Expiry");
+        exp.setCellValueFactory(p -> p.getValue().expiryProperty());
+        exp.setCellFactory(ChoiceBoxTableCell.forTableColumn(expiryLabels(), model.expiries()));
+        exp.setOnEditCommit(e -> {
+            e.getRowValue().expiryProperty().set(e.getNewValue());
+            List<BigDecimal> ks = model.strikes(e.getNewValue());
+            if (!ks.contains(e.getRowValue().strikeProperty().get()) && !ks.isEmpty()) {
+                e.getRowValue().strikeProperty().set(nearest(ks, e.getRowValue().strikeProperty().get()));
+            }
+            model.repriceLegs();
+        });
+        exp.setPrefWidth(120);
+        TableColumn<TicketLeg, BigDecimal> strike = new TableColumn<>("Strike");
+        strike.setCellValueFactory(p -> p.getValue().strikeProperty());
+        strike.setCellFactory(c -> new StrikeCell());
+        strike.setPrefWidth(110);
+        TableColumn<TicketLeg, OptionType> type = new TableColumn<>("C/P");
+        type.setCellValueFactory(p -> p.getValue().typeProperty());
+        type.setCellFactory(ChoiceBoxTableCell.forTableColumn(OptionType.CALL, OptionType.PUT));
+        type.setOnEditCommit(e -> {
+            e.getRowValue().typeProperty().set(e.getNewValue());
+            model.repriceLegs();
+        });
+        type.setPrefWidth(60);
+        legsTable.getColumns().addAll(List.of(side, ratio, exp, strike, type,
+                quoteColumn("Mark", q -> Formats.number(q.markPrice(), 2)),
+                quoteColumn("Bid", q -> Formats.number(q.bid(), 2)),
+                quoteColumn("Ask", q -> Formats.number(q.ask(), 2)),
+                quoteColumn("IV", q -> q.markIv() == null ? Formats.DASH : Formats.percent(q.markIv(), 1)),
+                quoteColumn("Delta", q -> Formats.number(q.delta(), 3))));
+        side.setOnEditCommit(e -> e.getRowValue().sideProperty().set(e.getNewValue()));
+
+        Button add = new Button("Add leg");
+        add.setId("rfq-add-leg");
+        add.setOnAction(e -> legsTable.getSelectionModel().select(model.addLeg()));
+        Button remove = new Button("Remove leg");
+        remove.setId("rfq-remove-leg");
+        remove.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.removeLeg(legsTable.getSelectionModel().getSelectedItem()));
+        TextField delta = new TextField();
+        delta.setId("rfq-target-delta");
+        delta.setPromptText("e.g. 0.25");
+        delta.setPrefWidth(80);
+        Button byDelta = new Button("Strike by delta");
+        byDelta.setId("rfq-apply-delta");
+        byDelta.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull());
+        byDelta.setOnAction(e -> {
+            String why = model.strikeByDelta(legsTable.getSelectionModel().getSelectedItem(), delta.getText() == null ? "" : delta.getText());
+            model.statusProperty().set(why == null ? "Strike set by delta" : why);
+            model.repriceLegs();
+            legsTable.refresh();
+        });
+        Label problem = problem("rfq-structure-problem", model.structureProblemProperty());
+        HBox buttons = new HBox(8, add, remove, new Label("Selected leg at delta"), delta, byDelta);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, legsTable, buttons, problem);
+    }
+
+    private static BigDecimal nearest(List<BigDecimal> ks, BigDecimal k) {
+        if (k == null) {
+            return ks.get(ks.size() / 2);
+        }
+        BigDecimal best = ks.getFirst();
+        for (BigDecimal x : ks) {
+            if (x.subtract(k).abs().compareTo(best.subtract(k).abs()) < 0) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private TableColumn<TicketLeg, OptionQuote> quoteColumn(String title, Function<OptionQuote, String> text) {
+        TableColumn<TicketLeg, OptionQuote> c = new TableColumn<>(title);
+        c.setCellValueFactory(p -> p.getValue().quoteProperty());
+        c.setCellFactory(x -> new io.coincalltrader.ui.common.TextCell<>(q -> q == null ? Formats.DASH : text.apply(q), null, true));
+        c.setEditable(false);
+        c.setPrefWidth(80);
+        return c;
+    }
+
+    /** The strike picker: the listed strikes of the leg's expiry, each with its mark, IV and delta from the chain. */
+    private final class StrikeCell extends TableCell<TicketLeg, BigDecimal> {
+        private ComboBox<BigDecimal> box;
+
+        @Override
+        public void startEdit() {
+            TicketLeg leg = getTableRow() == null ? null : getTableRow().getItem();
+            if (leg == null) {
+                return;
+            }
+            super.startEdit();
+            box = new ComboBox<>();
+            box.setId("rfq-strike-picker");
+            box.getItems().setAll(model.strikes(leg.expiryProperty().get()));
+            box.setValue(getItem());
+            box.setCellFactory(l -> new ListCell<>() {
+                @Override
+                protected void updateItem(BigDecimal k, boolean empty) {
+                    super.updateItem(k, empty);
+                    if (empty || k == null) {
+                        setText(null);
+                        return;
+                    }
+                    OptionQuote q = model.chainRow(leg.expiryProperty().get(), k, leg.typeProperty().get()).orElse(null);
+                    setText(Formats.number(k, 0) + (q == null ? "" : "   mark " + Formats.number(q.markPrice(), 2) + " · IV "
+                            + (q.markIv() == null ? Formats.DASH : Formats.percent(q.markIv(), 1)) + " · Δ " + Formats.number(q.delta(), 2)));
+                }
+            });
+            box.setVisibleRowCount(14);
+            box.setOnAction(e -> {
+                if (box.getValue() != null) {
+                    commitEdit(box.getValue());
+                }
+            });
+            setText(null);
+            setGraphic(box);
+            box.show();
+        }
+
+        @Override
+        public void cancelEdit() {
+            super.cancelEdit();
+            setGraphic(null);
+            setText(getItem() == null ? Formats.DASH : Formats.number(getItem(), 0));
+        }
+
+        @Override
+        public void commitEdit(BigDecimal v) {
+            super.commitEdit(v);
+            TicketLeg leg = getTableRow().getItem();
+            leg.strikeProperty().set(v);
+            model.repriceLegs();
+        }
+
+        @Override
+        protected void updateItem(BigDecimal k, boolean empty) {
+            super.updateItem(k, empty);
+            getStyleClass().add(Styles.NUMERIC);
+            if (empty) {
+                setText(null);
+                setGraphic(null);
+            } else if (!isEditing()) {
+                setText(k == null ? Formats.DASH : Formats.number(k, 0));
+                setGraphic(null);
+            }
+        }
+    }
+
+    private Node sizePane() {
+        TextField size = new TextField();
+        size.setId("rfq-size");
+        size.setPrefWidth(90);
+        size.textProperty().bindBidirectional(model.sizeProperty());
+        Label notional = new Label();
+        notional.setId("rfq-notional");
+        notional.getStyleClass().add("muted");
+        notional.textProperty().bind(model.notionalProperty());
+        CheckBox hedge = new CheckBox("Delta-hedge with the perpetual");
+        hedge.setId("rfq-hedge");
+        hedge.selectedProperty().bindBidirectional(model.hedgeProperty());
+        Label hedgeText = new Label();
+        hedgeText.setId("rfq-hedge-text");
+        hedgeText.textProperty().bind(model.hedgeTextProperty());
+        HBox row = new HBox(8, new Label("Package size"), size, notional);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox row2 = new HBox(8, hedge, hedgeText);
+        row2.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, row, problem("rfq-size-problem", model.sizeProblemProperty()), row2);
+    }
+
+    // ------------------------------------------------------------------ package figures and scenarios
+
+    private Node packagePane() {
+        packageGrid.setId("rfq-package");
+        packageGrid.setHgap(12);
+        packageGrid.setVgap(3);
+        model.screenProperty().addListener((o, a, b) -> drawPackage());
+        model.payoffProperty().addListener((o, a, b) -> drawPackage());
+        drawPackage();
+        Label title = new Label("Package on screen");
+        title.getStyleClass().add("top-caption");
+        return new VBox(4, title, packageGrid);
+    }
+
+    private void drawPackage() {
+        packageGrid.getChildren().clear();
+        PackageRisk.Screen s = model.screenProperty().get();
+        PackageRisk.Payoff p = model.payoffProperty().get();
+        int r = 0;
+        r = pair(r, "Mark", s == null ? Formats.DASH : cost(s.markCost()), "rfq-mark", null);
+        r = pair(r, "Screen buy / sell", s == null ? Formats.DASH : (s.buyCost() == null ? Formats.DASH : cost(s.buyCost())) + "  /  "
+                + (s.sellProceeds() == null ? Formats.DASH : cost(s.sellProceeds().negate())), "rfq-screen", null);
+        r = pair(r, "Delta", s == null ? Formats.DASH : Formats.signed(s.delta(), 3) + " " + model.baseProperty().get(), "rfq-delta", null);
+        r = pair(r, "Gamma", s == null ? Formats.DASH : Formats.signed(s.gamma(), 6), "rfq-gamma", null);
+        r = pair(r, "Vega", s == null ? Formats.DASH : Formats.signed(s.vega(), 2) + " USD / vol pt", "rfq-vega", null);
+        r = pair(r, "Theta", s == null ? Formats.DASH : Formats.signed(s.theta(), 2) + " USD / day", "rfq-theta", null);
+        if (s != null && p == null) {
+            pair(r, "Max profit / loss", "not defined at one expiry", "rfq-maxpl", null);
+        } else if (p != null) {
+            r = pair(r, "Max profit", p.maxProfit() == null ? "unlimited" : Formats.number(p.maxProfit(), 2) + " USD", "rfq-max-profit", 1);
+            r = pair(r, "Max loss", p.maxLoss() == null ? "unlimited" : Formats.number(p.maxLoss().negate(), 2) + " USD", "rfq-max-loss", -1);
+            pair(r, "Breakevens", p.breakevens().isEmpty() ? Formats.DASH
+                    : String.join(" · ", p.breakevens().stream().map(b -> Formats.number(b, 0)).toList()), "rfq-breakevens", null);
+        }
+    }
+
+    /** A cost the trader reads: "1,234.50 USD paid" or "980.00 USD received". */
+    private static String cost(BigDecimal c) {
+        return Formats.number(c.abs(), 2) + " USD " + (c.signum() >= 0 ? "paid" : "received");
+    }
+
+    private int pair(int row, String label, String value, String id, Integer sign) {
+        Label k = new Label(label);
+        k.getStyleClass().add("muted");
+        Label v = new Label(value);
+        v.setId(id);
+        v.getStyleClass().add(Styles.NUMERIC);
+        if (sign != null) {
+            Styles.sign(v, sign);
+        }
+        packageGrid.addRow(row, k, v);
+        return row + 1;
+    }
+
+    private Node scenarioPane() {
+        CheckBox book = new CheckBox("Include the existing book");
+        book.setId("rfq-include-book");
+        book.selectedProperty().bindBidirectional(model.includeBookProperty());
+        model.spotVolProperty().addListener((o, a, b) -> drawMatrix(spotVolGrid, b, "%", "vol"));
+        model.spotDaysProperty().addListener((o, a, b) -> drawMatrix(spotDaysGrid, b, "%", "days"));
+        spotVolGrid.setId("rfq-matrix-vol");
+        spotDaysGrid.setId("rfq-matrix-days");
+        Tab vol = new Tab("Spot × vol", spotVolGrid);
+        Tab days = new Tab("Spot × days", spotDaysGrid);
+        vol.setClosable(false);
+        days.setClosable(false);
+        TabPane tabs = new TabPane(vol, days);
+        tabs.setId("rfq-scenarios");
+        Label title = new Label("Scenario P&L, USD");
+        title.getStyleClass().add("top-caption");
+        return new VBox(4, new HBox(10, title, book), tabs);
+    }
+
+    private static void drawMatrix(GridPane g, PackageRisk.Matrix m, String rowUnit, String columns) {
+        g.getChildren().clear();
+        g.setHgap(8);
+        g.setVgap(2);
+        g.setPadding(new Insets(6, 0, 0, 0));
+        if (m == null) {
+            return;
+        }
+        Label corner = new Label(columns.equals("vol") ? "spot \\ vol" : "spot \\ days");
+        corner.getStyleClass().add("muted");
+        g.add(corner, 0, 0);
+        for (int c = 0; c < m.columnMoves().length; c++) {
+            double v = m.columnMoves()[c];
+            Label h = new Label(columns.equals("vol") ? Formats.signed(v, 0) + " pt" : "+" + Formats.number(v, v == Math.floor(v) ? 0 : 1) + " d");
+            h.getStyleClass().addAll("muted", Styles.NUMERIC);
+            g.add(h, c + 1, 0);
+        }
+        for (int r = 0; r < m.rowMoves().length; r++) {
+            Label h = new Label(Formats.signed(m.rowMoves()[r], 0) + rowUnit);
+            h.getStyleClass().add("muted");
+            g.add(h, 0, r + 1);
+            for (int c = 0; c < m.columnMoves().length; c++) {
+                double v = m.pnl()[r][c];
+                Label cell = new Label(Double.isNaN(v) ? Formats.DASH : Formats.signed(v, 0));
+                cell.getStyleClass().add(Styles.NUMERIC);
+                cell.setMinWidth(64);
+                cell.setAlignment(Pos.CENTER_RIGHT);
+                Styles.sign(cell, Formats.shown(v, 0));
+                g.add(cell, c + 1, r + 1);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the RFQ and its ladder
+
+    private VBox ladderPane() {
+        Button send = new Button("Send RFQ");
+        send.setId("rfq-send");
+        send.setDefaultButton(true);
+        send.disableProperty().bind(model.sendableProperty().not());
+        send.setOnAction(e -> send());
+        Button cancel = new Button("Cancel RFQ");
+        cancel.setId("rfq-cancel");
+        cancel.setDisable(true);
+        cancel.setOnAction(e -> model.cancel().whenComplete((l, x) -> Platform.runLater(() -> model.answered(l, x))));
+        Button resend = new Button("Resend at this size");
+        resend.setId("rfq-resend");
+        resend.setDisable(true);
+        resend.setOnAction(e -> resend());
+        model.rfqStateProperty().addListener((o, a, b) -> {
+            cancel.setDisable(!model.rfqActive());
+            resend.setDisable(model.liveProperty().get() == null || model.rfqStateProperty().get().equals("Filled"));
+        });
+        model.liveProperty().addListener((o, a, b) -> {
+            cancel.setDisable(!model.rfqActive());
+            resend.setDisable(b == null || b.state() == RfqState.FILLED);
+        });
+        Label state = new Label();
+        state.setId("rfq-state");
+        state.getStyleClass().add("mode-badge");
+        state.textProperty().bind(model.rfqStateProperty());
+        state.visibleProperty().bind(model.rfqStateProperty().isNotEmpty());
+        Label countdown = new Label();
+        countdown.setId("rfq-countdown");
+        countdown.getStyleClass().add(Styles.NUMERIC);
+        countdown.textProperty().bind(model.countdownProperty());
+        Label summary = new Label();
+        summary.setId("rfq-summary");
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(model.ladderSummaryProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(10, send, cancel, resend, state, countdown, summary, grow);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        ladder(offersTable, model.offers(), "rfq-offers", "No offers yet: makers usually answer within seconds", Side.BUY);
+        ladder(bidsTable, model.bids(), "rfq-bids", "No bids yet", Side.SELL);
+        Label offersTitle = new Label("You buy the package — offers, best first");
+        offersTitle.getStyleClass().add("top-caption");
+        Label bidsTitle = new Label("You sell the package — bids, best first");
+        bidsTitle.getStyleClass().add("top-caption");
+        VBox offers = new VBox(4, offersTitle, offersTable);
+        VBox bids = new VBox(4, bidsTitle, bidsTable);
+        VBox.setVgrow(offersTable, Priority.ALWAYS);
+        VBox.setVgrow(bidsTable, Priority.ALWAYS);
+        HBox ladders = new HBox(10, offers, bids);
+        HBox.setHgrow(offers, Priority.ALWAYS);
+        HBox.setHgrow(bids, Priority.ALWAYS);
+        offers.setMaxWidth(Double.MAX_VALUE);
+        bids.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(ladders, Priority.ALWAYS);
+
+        preview.setId("rfq-preview");
+        preview.setWrapText(true);
+        preview.getStyleClass().add("muted");
+        model.armedQuoteProperty().addListener((o, a, b) -> {
+            offersTable.refresh();
+            bidsTable.refresh();
+            showPreview();
+        });
+        Label status = new Label();
+        status.setId("rfq-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        return new VBox(6, bar, ladders, preview, status);
+    }
+
+    private void ladder(TableView<RfqTicketViewModel.LadderRow> t, javafx.collections.ObservableList<RfqTicketViewModel.LadderRow> rows,
+                        String id, String placeholder, Side side) {
+        t.setId(id);
+        t.setItems(rows);
+        t.setPlaceholder(new Label(placeholder));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPrefHeight(200);
+        t.getColumns().addAll(List.of(
+                col("Package USD", 100, r -> Formats.number(r.row().packageCost().abs(), 2), null),
+                col("Per unit", 80, r -> perUnit(r), null),
+                col("Size", 50, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
+                col("Maker", 70, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null),
+                col("Age", 50, r -> Formats.age(r.row().age()), null),
+                col("Edge USD", 80, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
+                col("Edge vol", 65, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
+                col("Delta after", 80, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
+                col("Margin after", 85, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
+                        : Formats.percent(r.preview().marginUsageAfter().doubleValue(), 1), null),
+                actionColumn(side)));
+        t.setRowFactory(x -> {
+            TableRow<RfqTicketViewModel.LadderRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(RfqTicketViewModel.LadderRow r, boolean empty) {
+                    super.updateItem(r, empty);
+                    boolean blocked = !empty && r != null && !r.row().hittable();
+                    pseudoClassStateChanged(UNHITTABLE, blocked);
+                    pseudoClassStateChanged(ARMED, !empty && r != null && r.quoteId().equals(model.armedQuoteProperty().get()));
+                    setTooltip(empty || r == null ? null : new Tooltip(blocked ? "Cannot be hit: " + r.row().refusal() : previewText(r)));
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && e.getClickCount() == 1) {
+                    hit(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    private String perUnit(RfqTicketViewModel.LadderRow r) {
+        RfqTicketViewModel.Sent s = model.sentRfq();
+        if (s == null || s.size().signum() == 0) {
+            return Formats.DASH;
+        }
+        return Formats.number(r.row().packageCost().abs().divide(s.size(), 2, java.math.RoundingMode.HALF_UP), 2);
+    }
+
+    private TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> col(String title, double width,
+            Function<RfqTicketViewModel.LadderRow, String> text, Function<RfqTicketViewModel.LadderRow, Number> sign) {
+        TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue()));
+        c.setCellFactory(x -> new io.coincalltrader.ui.common.TextCell<>(text, sign, !title.equals("Maker")));
+        return c;
+    }
+
+    private TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> actionColumn(Side side) {
+        TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> c = new TableColumn<>("");
+        c.setPrefWidth(120);
+        c.setSortable(false);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue()));
+        c.setCellFactory(x -> new TableCell<>() {
+            private final Button b = new Button();
+
+            {
+                b.getStyleClass().add("rfq-hit");
+                b.setMaxWidth(Double.MAX_VALUE);
+                b.setOnAction(e -> {
+                    if (getItem() != null) {
+                        hit(getItem());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(RfqTicketViewModel.LadderRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    return;
+                }
+                boolean armed = r.quoteId().equals(model.armedQuoteProperty().get());
+                b.setId("hit-" + r.quoteId());
+                b.setText(!r.row().hittable() ? "Blocked" : armed ? "Confirm " + (side == Side.BUY ? "buy" : "sell") : side == Side.BUY ? "Buy" : "Sell");
+                b.setDisable(!r.row().hittable());
+                b.pseudoClassStateChanged(Styles.CONFIRM, armed);
+                setGraphic(b);
+            }
+        });
+        return c;
+    }
+
+    private void hit(RfqTicketViewModel.LadderRow r) {
+        switch (model.click(r)) {
+            case ARMED -> {
+                offersTable.refresh();
+                bidsTable.refresh();
+            }
+            case SENT -> {
+                Probe p = probe;
+                if (p != null) {
+                    p.confirmClicked(System.nanoTime());
+                }
+                offersTable.refresh();
+                bidsTable.refresh();
+                model.accept(r).whenComplete((l, e) -> Platform.runLater(() -> {
+                    model.answered(l, e);
+                    if (l != null && l.state() == RfqState.FILLED) {
+                        afterFill(l);
+                    }
+                }));
+            }
+            case REFUSED -> {
+                // the reason is in the status line
+            }
+        }
+        showPreview();
+    }
+
+    private void showPreview() {
+        String armed = model.armedQuoteProperty().get();
+        RfqTicketViewModel.LadderRow r = armed == null ? null : java.util.stream.Stream.concat(model.offers().stream(), model.bids().stream())
+                .filter(x -> x.quoteId().equals(armed)).findFirst().orElse(null);
+        preview.setText(r == null ? "" : "If filled: " + previewText(r));
+    }
+
+    private String previewText(RfqTicketViewModel.LadderRow r) {
+        PackageRisk.Preview p = r.preview();
+        if (p == null) {
+            return "no preview (market data not read yet)";
+        }
+        StringBuilder b = new StringBuilder();
+        for (PackageRisk.PositionChange x : p.positions()) {
+            if (!b.isEmpty()) {
+                b.append(" · ");
+            }
+            b.append(x.symbol()).append(' ').append(Formats.signed(x.now(), 2)).append(" → ").append(Formats.signed(x.after(), 2));
+        }
+        b.append(" | ").append(model.baseProperty().get()).append(" delta ").append(Formats.signed(p.after().delta(), 3))
+                .append(", vega ").append(Formats.signed(p.after().vega(), 0)).append(" USD, theta ").append(Formats.signed(p.after().theta(), 0))
+                .append(" USD/day | margin ").append(Formats.signed(p.marginAdded(), 0)).append(" USD")
+                .append(p.marginUsageAfter() == null ? "" : " → " + Formats.percent(p.marginUsageAfter().doubleValue(), 1) + " of equity");
+        return b.toString();
+    }
+
+    private void send() {
+        StructurePresets.Preset structure = model.preset(StructurePresets.describe(model.templateProperty().get().toString(),
+                model.baseProperty().get(), model.legs(), model.sizeValue() == null ? BigDecimal.ONE : model.sizeValue()));
+        model.send().whenComplete((l, e) -> Platform.runLater(() -> {
+            model.sent(l, e);
+            if (e == null) {
+                remember(structure);
+            }
+        }));
+    }
+
+    /** Resend: cancel the RFQ if it is still active, then send the structure again at the size now in the field. */
+    private void resend() {
+        if (model.rfqActive()) {
+            model.cancel().whenComplete((l, e) -> Platform.runLater(() -> {
+                model.answered(l, e);
+                if (e == null) {
+                    send();
+                }
+            }));
+        } else {
+            send();
+        }
+    }
+
+    private void afterFill(RfqTaker.Live l) {
+        notify.accept("RFQ filled: block trade " + l.trade().blockTradeId());
+        PricedLeg h = model.hedgeAfterFill();
+        if (h == null) {
+            return;
+        }
+        String structure = "RFQ " + (l.requestId().length() > 6 ? l.requestId().substring(l.requestId().length() - 6) : l.requestId());
+        ExecutionPlan plan = new ExecutionPlan("hedge of " + structure, List.of(ExecutionLeg.of(h.symbol(), h.side(), h.quantity())),
+                ExecutionParams.aggressive(), structure);
+        model.statusProperty().set(model.statusProperty().get() + " Hedging: " + h.side() + " " + Formats.size(h.quantity()) + " " + h.symbol() + "…");
+        session.executions().submit(plan, Cause.USER).result().whenComplete((r, e) -> Platform.runLater(() -> {
+            String text = e != null ? "Hedge failed: " + e.getMessage() : "Hedge " + r.status().name().toLowerCase().replace('_', ' ') + ": " + r.message();
+            model.statusProperty().set(text);
+            notify.accept(text);
+        }));
+    }
+
+    // ------------------------------------------------------------------ presets and recent structures
+
+    private void loadMemory() {
+        presets.getItems().setAll(StructurePresets.read(memory.get("rfq.presets")));
+        fillRecent(StructurePresets.read(memory.get("rfq.recent")));
+    }
+
+    private void fillRecent(List<StructurePresets.Preset> list) {
+        recent.getItems().clear();
+        for (StructurePresets.Preset p : list) {
+            MenuItem i = new MenuItem(p.name());
+            i.setOnAction(e -> {
+                String note = model.load(p);
+                model.statusProperty().set("Loaded " + p.name() + (note == null ? "" : ": " + note));
+            });
+            recent.getItems().add(i);
+        }
+        recent.setDisable(list.isEmpty());
+    }
+
+    private void remember(StructurePresets.Preset p) {
+        List<StructurePresets.Preset> list = StructurePresets.remember(StructurePresets.read(memory.get("rfq.recent")), p);
+        memory.put("rfq.recent", StructurePresets.write(list));
+        fillRecent(list);
+    }
+
+    private void savePreset() {
+        TextInputDialog d = new TextInputDialog(model.templateProperty().get() + " " + model.baseProperty().get());
+        d.initOwner(stage);
+        d.setTitle("Save preset");
+        d.setHeaderText("Name this structure");
+        d.getDialogPane().setId("rfq-preset-dialog");
+        d.showAndWait().map(String::trim).filter(s -> !s.isEmpty()).ifPresent(this::savePreset);
+    }
+
+    /** Saves the structure as it stands under this name (replacing one of the same name). */
+    public void savePreset(String name) {
+        if (model.legs().isEmpty()) {
+            model.statusProperty().set("Nothing to save: the structure has no legs");
+            return;
+        }
+        List<StructurePresets.Preset> list = StructurePresets.save(presets.getItems(), model.preset(name));
+        memory.put("rfq.presets", StructurePresets.write(list));
+        presets.getItems().setAll(list);
+        model.statusProperty().set("Saved preset " + name);
+    }
+
+    private static Label problem(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("field-problem");
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        return l;
+    }
+
+    public void setProbe(Probe p) {
+        probe = p;
+    }
+
+    public RfqTicketViewModel model() {
+        return model;
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void close() {
+        clock.stop();
+        feed.close();
+        rfqUpdates.close();
+        bookUpdates.close();
+        pump.stop();
+    }
+}
