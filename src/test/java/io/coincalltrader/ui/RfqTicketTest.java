@@ -149,7 +149,7 @@ class RfqTicketTest {
 
         // One click arms (nothing traded), the second confirms.
         robot.clickOn("#hit-" + best.quoteId());
-        waitFor(() -> robot.lookup("#hit-" + best.quoteId()).queryAs(Button.class).getText().equals("Confirm buy"), 5);
+        waitFor(() -> robot.lookup("#hit-" + best.quoteId()).queryAs(Button.class).getText().equals("Confirm"), 5);
         assertThat(text(robot, "#rfq-preview")).startsWith("If filled: ");
         assertThat(desk.paper.oracle().blockTrades()).isEmpty();
         robot.clickOn("#hit-" + best.quoteId());

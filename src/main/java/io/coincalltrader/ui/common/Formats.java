@@ -108,6 +108,11 @@ public final class Formats {
         return Double.isFinite(fraction) ? signed(fraction * 100, decimals) + "%" : DASH;
     }
 
+    /** 62.6% from a fraction, unsigned: for levels (IV, margin usage) rather than changes. */
+    public static String share(double fraction, int decimals) {
+        return Double.isFinite(fraction) ? number(fraction * 100, decimals) + "%" : DASH;
+    }
+
     /** A size without trailing zeros: 0.5, 12, 0.001. */
     public static String size(BigDecimal v) {
         return v == null ? DASH : v.stripTrailingZeros().toPlainString();

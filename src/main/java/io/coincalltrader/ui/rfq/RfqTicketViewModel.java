@@ -137,10 +137,12 @@ public final class RfqTicketViewModel {
             building = true;
             expiries.setAll(m.strikes().keySet());
             if (expiry.get() == null || !m.strikes().containsKey(expiry.get())) {
-                expiry.set(expiries.isEmpty() ? null : expiries.getFirst());
+                // A block trade on an option expiring within the day is rare: start at the first expiry a day out.
+                expiry.set(expiries.stream().filter(d -> InstrumentName.Option.of(base.get(), d, BigDecimal.ONE, OptionType.CALL).expiry()
+                        .isAfter(m.time().plus(Duration.ofDays(1)))).findFirst().orElse(expiries.isEmpty() ? null : expiries.getFirst()));
             }
             if (farExpiry.get() == null || !m.strikes().containsKey(farExpiry.get())) {
-                farExpiry.set(expiries.size() > 1 ? expiries.get(1) : null);
+                farExpiry.set(expiries.stream().filter(d -> expiry.get() != null && d.isAfter(expiry.get())).findFirst().orElse(null));
             }
             building = false;
             if (first && legs.isEmpty()) {
@@ -526,9 +528,9 @@ public final class RfqTicketViewModel {
         }
         if (!guards.get().oneClick() && !r.quoteId().equals(armedQuote.get())) {
             armedQuote.set(r.quoteId());
-            status.set("Armed: click again to " + (r.row().ourSide() == Side.BUY ? "buy" : "sell") + " the package for "
-                    + money(r.row().packageCost().abs()) + " USD " + (r.row().packageCost().signum() >= 0 ? "paid" : "received")
-                    + ". Any change disarms.");
+            status.set("Armed: click Confirm to trade the package " + (r.row().ourSide() == Side.BUY ? "as built" : "reversed") + ", "
+                    + (r.row().packageCost().signum() >= 0 ? "paying " : "receiving ") + money(r.row().packageCost().abs()) + " USD"
+                    + (r.row().quote().maker() == null ? "" : " (maker " + r.row().quote().maker() + ")") + ". Any change disarms.");
             return Click.ARMED;
         }
         armedQuote.set(null);

@@ -154,7 +154,7 @@ public final class RfqTicketWindow {
         VBox all = new VBox(10, top, new Separator(), bottom);
         VBox.setVgrow(bottom, Priority.ALWAYS);
         root.setCenter(all);
-        Scene scene = new Scene(root, 1360, 900);
+        Scene scene = new Scene(root, 1480, 920);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -280,7 +280,7 @@ public final class RfqTicketWindow {
                     return "";
                 }
                 InstrumentName.Option o = InstrumentName.Option.of(model.baseProperty().get(), d, BigDecimal.ONE, OptionType.CALL);
-                return o.text().split("-")[1] + " (" + Formats.daysToExpiry(o.expiry(), session.clock().instant()) + ")";
+                return o.text().split("-")[1] + " (" + Formats.daysToExpiry(o.expiry(), session.clock().instant()) + " d)";
             }
 
             @Override
@@ -352,7 +352,7 @@ public final class RfqTicketWindow {
                 quoteColumn("Mark", q -> Formats.number(q.markPrice(), 2)),
                 quoteColumn("Bid", q -> Formats.number(q.bid(), 2)),
                 quoteColumn("Ask", q -> Formats.number(q.ask(), 2)),
-                quoteColumn("IV", q -> q.markIv() == null ? Formats.DASH : Formats.percent(q.markIv(), 1)),
+                quoteColumn("IV", q -> q.markIv() == null ? Formats.DASH : Formats.share(q.markIv(), 1)),
                 quoteColumn("Delta", q -> Formats.number(q.delta(), 3))));
         side.setOnEditCommit(e -> e.getRowValue().sideProperty().set(e.getNewValue()));
 
@@ -429,7 +429,7 @@ public final class RfqTicketWindow {
                     }
                     OptionQuote q = model.chainRow(leg.expiryProperty().get(), k, leg.typeProperty().get()).orElse(null);
                     setText(Formats.number(k, 0) + (q == null ? "" : "   mark " + Formats.number(q.markPrice(), 2) + " · IV "
-                            + (q.markIv() == null ? Formats.DASH : Formats.percent(q.markIv(), 1)) + " · Δ " + Formats.number(q.delta(), 2)));
+                            + (q.markIv() == null ? Formats.DASH : Formats.share(q.markIv(), 1)) + " · Δ " + Formats.number(q.delta(), 2)));
                 }
             });
             box.setVisibleRowCount(14);
@@ -562,6 +562,7 @@ public final class RfqTicketWindow {
         days.setClosable(false);
         TabPane tabs = new TabPane(vol, days);
         tabs.setId("rfq-scenarios");
+        tabs.setMinHeight(250);
         Label title = new Label("Scenario P&L, USD");
         title.getStyleClass().add("top-caption");
         return new VBox(4, new HBox(10, title, book), tabs);
@@ -642,11 +643,11 @@ public final class RfqTicketWindow {
         HBox bar = new HBox(10, send, cancel, resend, state, countdown, summary, grow);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        ladder(offersTable, model.offers(), "rfq-offers", "No offers yet: makers usually answer within seconds", Side.BUY);
-        ladder(bidsTable, model.bids(), "rfq-bids", "No bids yet", Side.SELL);
-        Label offersTitle = new Label("You buy the package — offers, best first");
+        ladder(offersTable, model.offers(), "rfq-offers", "No quotes yet: makers usually answer within seconds", Side.BUY);
+        ladder(bidsTable, model.bids(), "rfq-bids", "No quotes yet", Side.SELL);
+        Label offersTitle = new Label("Trade as built (the sides shown above) — best first");
         offersTitle.getStyleClass().add("top-caption");
-        Label bidsTitle = new Label("You sell the package — bids, best first");
+        Label bidsTitle = new Label("Trade reversed (every side flipped) — best first");
         bidsTitle.getStyleClass().add("top-caption");
         VBox offers = new VBox(4, offersTitle, offersTable);
         VBox bids = new VBox(4, bidsTitle, bidsTable);
@@ -682,16 +683,16 @@ public final class RfqTicketWindow {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(200);
         t.getColumns().addAll(List.of(
-                col("Package USD", 100, r -> Formats.number(r.row().packageCost().abs(), 2), null),
-                col("Per unit", 80, r -> perUnit(r), null),
-                col("Size", 50, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
-                col("Maker", 70, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null),
-                col("Age", 50, r -> Formats.age(r.row().age()), null),
-                col("Edge USD", 80, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
-                col("Edge vol", 65, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
-                col("Delta after", 80, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
-                col("Margin after", 85, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
-                        : Formats.percent(r.preview().marginUsageAfter().doubleValue(), 1), null),
+                col("Unit USD", 88, r -> perUnit(r), null),
+                col("Total USD", 92, r -> Formats.number(r.row().packageCost().abs(), 2) + (r.row().packageCost().signum() < 0 ? " CR" : " DB"), null),
+                col("Size", 42, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
+                col("Maker", 58, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null),
+                col("Age", 44, r -> Formats.age(r.row().age()), null),
+                col("Edge USD", 76, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
+                col("Vol pts", 60, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
+                col("Delta after", 78, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
+                col("Margin after", 86, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
+                        : "≈" + Formats.share(r.preview().marginUsageAfter().doubleValue(), 1), null),
                 actionColumn(side)));
         t.setRowFactory(x -> {
             TableRow<RfqTicketViewModel.LadderRow> row = new TableRow<>() {
@@ -718,7 +719,8 @@ public final class RfqTicketWindow {
         if (s == null || s.size().signum() == 0) {
             return Formats.DASH;
         }
-        return Formats.number(r.row().packageCost().abs().divide(s.size(), 2, java.math.RoundingMode.HALF_UP), 2);
+        BigDecimal unit = r.row().packageCost().divide(s.size(), 2, java.math.RoundingMode.HALF_UP);
+        return Formats.number(unit.abs(), 2) + (unit.signum() < 0 ? " CR" : " DB");
     }
 
     private TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> col(String title, double width,
@@ -733,7 +735,7 @@ public final class RfqTicketWindow {
 
     private TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> actionColumn(Side side) {
         TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> c = new TableColumn<>("");
-        c.setPrefWidth(120);
+        c.setPrefWidth(84);
         c.setSortable(false);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue()));
         c.setCellFactory(x -> new TableCell<>() {
@@ -758,7 +760,7 @@ public final class RfqTicketWindow {
                 }
                 boolean armed = r.quoteId().equals(model.armedQuoteProperty().get());
                 b.setId("hit-" + r.quoteId());
-                b.setText(!r.row().hittable() ? "Blocked" : armed ? "Confirm " + (side == Side.BUY ? "buy" : "sell") : side == Side.BUY ? "Buy" : "Sell");
+                b.setText(!r.row().hittable() ? "Blocked" : armed ? "Confirm" : "Trade");
                 b.setDisable(!r.row().hittable());
                 b.pseudoClassStateChanged(Styles.CONFIRM, armed);
                 setGraphic(b);
@@ -815,8 +817,8 @@ public final class RfqTicketWindow {
         }
         b.append(" | ").append(model.baseProperty().get()).append(" delta ").append(Formats.signed(p.after().delta(), 3))
                 .append(", vega ").append(Formats.signed(p.after().vega(), 0)).append(" USD, theta ").append(Formats.signed(p.after().theta(), 0))
-                .append(" USD/day | margin ").append(Formats.signed(p.marginAdded(), 0)).append(" USD")
-                .append(p.marginUsageAfter() == null ? "" : " → " + Formats.percent(p.marginUsageAfter().doubleValue(), 1) + " of equity");
+                .append(" USD/day | initial margin ≈ ").append(Formats.signed(p.marginAdded(), 0)).append(" USD")
+                .append(p.marginUsageAfter() == null ? "" : " → " + Formats.share(p.marginUsageAfter().doubleValue(), 1) + " of equity");
         return b.toString();
     }
 

@@ -4,6 +4,8 @@ import io.coincalltrader.ui.close.CloseWindow;
 import io.coincalltrader.ui.common.PngWriter;
 import io.coincalltrader.ui.positions.Grouping;
 import io.coincalltrader.ui.positions.PositionRow;
+import io.coincalltrader.ui.rfq.RfqTicketViewModel;
+import io.coincalltrader.ui.rfq.RfqTicketWindow;
 import io.coincalltrader.ui.ticket.OrderTicketWindow;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -22,7 +24,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code coincalltrader screenshots --out DIR}: once the desk shows live data, snapshots the main window (dark and
- * light), positions by expiry, the close dialog and the order ticket to PNG files, then quits.
+ * light), positions by expiry, the close dialog, the order ticket and the RFQ ticket with a live ladder to PNG files,
+ * then quits.
  */
 public final class ScreenshotTour {
     private static final Logger log = LoggerFactory.getLogger(ScreenshotTour.class);
@@ -71,6 +74,23 @@ public final class ScreenshotTour {
                 shoot(ticket.stage().getScene(), "order-ticket.png");
                 ticket.stage().close();
             }));
+        });
+        steps.add(() -> {
+            // The RFQ ticket with a live ladder: the default iron condor sent at size 1, the best offer armed.
+            RfqTicketWindow rfq = desk.openRfqTicket();
+            RfqTicketViewModel m = rfq.model();
+            waitUntil(() -> m.sendableProperty().get(), () -> {
+                ((javafx.scene.control.Button) rfq.stage().getScene().lookup("#rfq-send")).fire();
+                waitUntil(() -> m.offers().size() >= 3 && m.bids().size() >= 3 && m.offers().stream().allMatch(r -> r.row().quote().maker() != null),
+                        () -> {
+                            m.click(m.offers().getFirst());
+                            pause(1.2, () -> {
+                                shoot(rfq.stage().getScene(), "rfq-ticket.png");
+                                m.cancel();
+                                rfq.stage().close();
+                            });
+                        });
+            });
         });
         steps.add(() -> {
             ((javafx.scene.control.RadioMenuItem) window.menuItem("menu-theme-light")).setSelected(true);
