@@ -52,8 +52,7 @@ public final class QuoteLadder {
             }
             Side side = q.takerDirection();
             BigDecimal cost = q.takerCost();
-            // Buying the structure we pay `cost` against `markCost`; selling it we receive -cost against `markCost`.
-            BigDecimal edge = side == Side.BUY ? markCost.subtract(cost) : cost.negate().subtract(markCost);
+            BigDecimal edge = edge(side, cost, markCost);
             double vol = vegaUsd == 0 ? Double.NaN : edge.doubleValue() / Math.abs(vegaUsd);
             Duration age = q.createTime() == null ? Duration.ZERO : Duration.between(q.createTime(), now);
             boolean expiring = q.expiryTime() != null && !q.expiryTime().isAfter(now.plusSeconds(1));
@@ -61,6 +60,18 @@ public final class QuoteLadder {
         }
         out.sort(Comparator.comparing((Row r) -> r.ourSide()).thenComparing(Row::edgeUsd, Comparator.reverseOrder()));
         return out;
+    }
+
+    /**
+     * What accepting gains against the mark in USD, positive when better than mark. Buying the structure we pay
+     * {@code takerCost} for what is marked {@code markCost}; selling it we receive {@code -takerCost} for it.
+     *
+     * @param ourSide   BUY when accepting gives us the structure {@code markCost} was computed for, SELL for its reverse
+     * @param takerCost {@link RfqQuote#takerCost()}: positive when we pay
+     * @param markCost  the structure's cost at mark, positive when it is paid for
+     */
+    public static BigDecimal edge(Side ourSide, BigDecimal takerCost, BigDecimal markCost) {
+        return ourSide == Side.BUY ? markCost.subtract(takerCost) : takerCost.negate().subtract(markCost);
     }
 
     /** The package mark cost of legs × size: Σ ±mark × ratio × size (bought legs add, sold legs subtract). */
