@@ -5,6 +5,7 @@ import io.coincalltrader.domain.rfq.Rfq;
 import io.coincalltrader.domain.rfq.RfqQuote;
 import io.coincalltrader.domain.rfq.RfqState;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,13 +13,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Our RFQs, every quote received on them, the quote we accepted and the outcome. */
 public final class RfqStore {
     static final String KIND = "RFQ";
+    /** Request ids per quote query: well under SQLite's limit on bound parameters. */
+    private static final int QUOTE_BATCH = 500;
 
     private final StoreWriter writer;
     private final ReadConnection reader;
@@ -55,7 +61,7 @@ public final class RfqStore {
         long receivedAt = clock.millis();
         return writer.submit(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO rfq_quotes (quote_id, request_id, state, legs,"
-                    + " created_at, expires_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " created_at, expires_at, received_at, maker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (quote_id, state) DO NOTHING")) {
                 s.setString(1, q.quoteId());
                 s.setString(2, q.requestId());
@@ -64,8 +70,27 @@ public final class RfqStore {
                 Columns.time(s, 5, q.createTime());
                 Columns.time(s, 6, q.expiryTime());
                 s.setLong(7, receivedAt);
+                s.setString(8, q.maker());
                 return s.executeUpdate() == 1;
             }
+        });
+    }
+
+    /**
+     * Records the package's mark cost in USD when the RFQ was sent, for the structure as requested (positive when it is
+     * paid for); call after {@link #record(Rfq)} (the writer keeps the order), as a row that does not exist is not
+     * created here.
+     */
+    public CompletableFuture<Void> recordMark(String requestId, BigDecimal packageMark) {
+        long now = clock.millis();
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET package_mark = ?, updated_at = ? WHERE request_id = ?")) {
+                Columns.amount(s, 1, packageMark);
+                s.setLong(2, now);
+                s.setString(3, requestId);
+                s.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -151,6 +176,12 @@ public final class RfqStore {
                 from.toEpochMilli()));
     }
 
+    /** At most {@code limit} RFQs created at or after {@code from}, newest first, with their quotes: the RFQ history. */
+    public List<StoredRfq> recent(Instant from, int limit) {
+        return reader.query(c -> list(c, "SELECT * FROM rfqs WHERE created_at >= ? ORDER BY created_at DESC, request_id DESC"
+                + " LIMIT ?", from.toEpochMilli(), limit));
+    }
+
     private static List<StoredRfq> list(Connection c, String sql, Object... args) throws SQLException {
         List<StoredRfq> rfqs = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -162,29 +193,39 @@ public final class RfqStore {
                     String id = r.getString("request_id");
                     Rfq rfq = new Rfq(id, RfqState.valueOf(r.getString("state")), Columns.time(r, "created_at"),
                             Columns.time(r, "expires_at"), LegsJson.rfqLegs(r.getString("legs")));
-                    rfqs.add(new StoredRfq(rfq, r.getString("accepted_quote_id"), Columns.time(r, "accepted_at"),
-                            r.getString("result"), List.of()));
+                    rfqs.add(new StoredRfq(rfq, Columns.amount(r, "package_mark"), r.getString("accepted_quote_id"),
+                            Columns.time(r, "accepted_at"), r.getString("result"), List.of()));
                 }
             }
         }
+        Map<String, List<StoredQuote>> quotes = quotes(c, rfqs.stream().map(r -> r.rfq().requestId()).toList());
         List<StoredRfq> withQuotes = new ArrayList<>(rfqs.size());
         for (StoredRfq rfq : rfqs) {
-            withQuotes.add(new StoredRfq(rfq.rfq(), rfq.acceptedQuoteId(), rfq.acceptedAt(), rfq.resultJson(),
-                    quotes(c, rfq.rfq().requestId())));
+            withQuotes.add(new StoredRfq(rfq.rfq(), rfq.packageMark(), rfq.acceptedQuoteId(), rfq.acceptedAt(), rfq.resultJson(),
+                    quotes.getOrDefault(rfq.rfq().requestId(), List.of())));
         }
         return withQuotes;
     }
 
-    private static List<StoredQuote> quotes(Connection c, String requestId) throws SQLException {
-        List<StoredQuote> quotes = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT * FROM rfq_quotes WHERE request_id = ? ORDER BY received_at, id")) {
-            s.setString(1, requestId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    RfqQuote q = new RfqQuote(r.getString("quote_id"), requestId, QuoteState.valueOf(r.getString("state")),
-                            Columns.time(r, "created_at"), Columns.time(r, "expires_at"),
-                            LegsJson.quoteLegs(r.getString("legs")));
-                    quotes.add(new StoredQuote(q, Columns.time(r, "received_at")));
+    /** The quotes of these RFQs by request id, oldest first; a few queries for many RFQs, not one per RFQ. */
+    private static Map<String, List<StoredQuote>> quotes(Connection c, List<String> requestIds) throws SQLException {
+        Map<String, List<StoredQuote>> quotes = new HashMap<>();
+        for (int from = 0; from < requestIds.size(); from += QUOTE_BATCH) {
+            List<String> ids = requestIds.subList(from, Math.min(requestIds.size(), from + QUOTE_BATCH));
+            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM rfq_quotes WHERE request_id IN (" + marks + ")"
+                    + " ORDER BY received_at, id")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    s.setString(i + 1, ids.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        String requestId = r.getString("request_id");
+                        RfqQuote q = new RfqQuote(r.getString("quote_id"), requestId, QuoteState.valueOf(r.getString("state")),
+                                Columns.time(r, "created_at"), Columns.time(r, "expires_at"),
+                                LegsJson.quoteLegs(r.getString("legs")), r.getString("maker"));
+                        quotes.computeIfAbsent(requestId, k -> new ArrayList<>()).add(new StoredQuote(q, Columns.time(r, "received_at")));
+                    }
                 }
             }
         }

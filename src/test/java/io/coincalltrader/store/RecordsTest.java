@@ -136,6 +136,77 @@ class RecordsTest {
     }
 
     @Test
+    void theMakerOfAQuoteAndThePackageMarkRoundTrip() {
+        Instant created = Instant.parse("2026-03-02T09:00:00Z");
+        db.rfqs().record(new Rfq("R1", RfqState.ACTIVE, created, created.plusSeconds(300),
+                List.of(new RfqLeg("BTCUSD-27JUN25-100000-C", Side.BUY, new BigDecimal("5")))));
+        db.rfqs().recordMark("R1", new BigDecimal("-1234.50"));
+        RfqQuote q = quote("Q1", QuoteState.OPEN, "1200.5");
+        db.rfqs().recordQuote(new RfqQuote(q.quoteId(), q.requestId(), q.state(), q.createTime(), q.expiryTime(), q.legs(), "71001"));
+        db.rfqs().recordQuote(quote("Q2", QuoteState.OPEN, "1190")).join();
+
+        StoredRfq found = db.rfqs().find("R1").orElseThrow();
+        assertThat(found.packageMark()).isEqualTo(new BigDecimal("-1234.50")); // scale kept, sign kept
+        assertThat(found.quotes()).extracting(sq -> sq.quote().maker()).containsExactly("71001", null);
+        assertThat(found.quotes().getFirst().quote().legs()).isEqualTo(q.legs());
+        assertThat(db.rfqs().since(created)).singleElement().extracting(StoredRfq::packageMark).isEqualTo(new BigDecimal("-1234.50"));
+    }
+
+    @Test
+    void recentRfqsAreNewestFirstFromATimeUpToALimitEachWithItsOwnQuotes() {
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            db.rfqs().record(new Rfq("R" + i, RfqState.EXPIRED, t0.plusSeconds(60L * i), null,
+                    List.of(new RfqLeg("BTCUSD-27JUN25-100000-C", Side.BUY, BigDecimal.ONE))));
+            for (int k = 0; k <= i; k++) {
+                db.rfqs().recordQuote(new RfqQuote("Q" + i + "-" + k, "R" + i, QuoteState.OPEN, t0, null,
+                        List.of(new QuoteLeg("BTCUSD-27JUN25-100000-C", Side.SELL, BigDecimal.TEN, BigDecimal.ONE))));
+            }
+        }
+        db.writer().submit(c -> null).join();
+
+        List<StoredRfq> recent = db.rfqs().recent(t0.plusSeconds(60), 3);
+        assertThat(recent).extracting(r -> r.rfq().requestId()).containsExactly("R4", "R3", "R2");
+        assertThat(recent).allSatisfy(r -> assertThat(r.quotes()).hasSize(Integer.parseInt(r.rfq().requestId().substring(1)) + 1)
+                .allMatch(sq -> sq.quote().requestId().equals(r.rfq().requestId())));
+        assertThat(db.rfqs().recent(t0.plusSeconds(200), 10)).extracting(r -> r.rfq().requestId()).containsExactly("R4");
+        assertThat(db.rfqs().recent(t0.plusSeconds(600), 10)).isEmpty();
+    }
+
+    @Test
+    void aStoreWrittenAtSchemaOneOpensMigratedWithItsRfqsIntact() throws Exception {
+        Path old = java.nio.file.Files.createDirectory(dir.resolve("v1"));
+        try (Connection c = Sqlite.openReadWrite(old.resolve("paper.db")); Statement s = c.createStatement()) {
+            assertThat(new Migrator(List.of("V1__initial.sql"), clock).migrate(c, old.resolve("paper.db"))).containsExactly("V1__initial.sql");
+            s.executeUpdate("INSERT INTO rfqs (request_id, legs, state, created_at, expires_at, accepted_quote_id, accepted_at, result,"
+                    + " updated_at) VALUES ('R0', '[{\"instrument\":\"BTCUSD-27JUN25-100000-C\",\"side\":\"BUY\",\"qty\":\"2\"}]',"
+                    + " 'FILLED', 1000, 301000, 'Q0', 5000, '{\"blockTradeId\":\"B0\",\"quoteId\":\"Q0\"}', 6000)");
+            s.executeUpdate("INSERT INTO rfq_quotes (quote_id, request_id, state, legs, created_at, expires_at, received_at) VALUES"
+                    + " ('Q0', 'R0', 'OPEN', '[{\"instrument\":\"BTCUSD-27JUN25-100000-C\",\"makerSide\":\"SELL\",\"price\":\"101.5\","
+                    + "\"qty\":\"2\"}]', 2000, 302000, 3000)");
+        }
+
+        try (Database migrated = Fixtures.open(old, clock)) {
+            assertThat(migrated.openReport().migrationsApplied()).containsExactly("V2__rfq_details.sql");
+            StoredRfq r0 = migrated.rfqs().find("R0").orElseThrow();
+            assertThat(r0.rfq()).isEqualTo(new Rfq("R0", RfqState.FILLED, Instant.ofEpochMilli(1000), Instant.ofEpochMilli(301000),
+                    List.of(new RfqLeg("BTCUSD-27JUN25-100000-C", Side.BUY, new BigDecimal("2")))));
+            assertThat(r0.packageMark()).isNull();
+            assertThat(r0.acceptedQuoteId()).isEqualTo("Q0");
+            assertThat(r0.resultJson()).contains("B0");
+            assertThat(r0.quotes()).singleElement().satisfies(q -> {
+                assertThat(q.quote().maker()).isNull();
+                assertThat(q.quote().takerCost()).isEqualByComparingTo("203");
+                assertThat(q.receivedAt()).isEqualTo(Instant.ofEpochMilli(3000));
+            });
+            // The new columns take values on the old rows.
+            migrated.rfqs().recordMark("R0", new BigDecimal("200")).join();
+            assertThat(migrated.rfqs().recent(Instant.EPOCH, 10)).singleElement().extracting(StoredRfq::packageMark)
+                    .isEqualTo(new BigDecimal("200"));
+        }
+    }
+
+    @Test
     void accountSnapshotsMakeTheEquityCurve() {
         Instant t0 = Instant.parse("2026-03-02T00:00:00Z");
         for (int i = 0; i < 4; i++) {

@@ -273,6 +273,15 @@ class WorkstationTest {
         assertThat(desk.paper.oracle().blockTrades()).hasSize(1);
         waitFor(() -> rows(robot).stream().noneMatch(r -> legs.contains(r.symbol())), 15);
         robot.clickOn("#close-dismiss");
+
+        // The RFQs tab (Ctrl+3) shows it from the store: filled, with the paper makers' quotes and ids.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitFor(() -> "tab-rfqs".equals(robot.lookup("#bottom-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getId()), 5);
+        TableView<io.coincalltrader.ui.rfq.RfqHistory.Entry> history = robot.lookup("#rfq-history-table").queryAs(TableView.class);
+        waitFor(() -> history.getItems().size() == 1 && history.getItems().getFirst().result().startsWith("Filled at "), 10);
+        assertThat(history.getItems().getFirst().makers()).isPositive();
+        assertThat(history.getItems().getFirst().quotes()).isGreaterThanOrEqualTo(history.getItems().getFirst().makers());
+        assertThat(history.getItems().getFirst().structure()).contains(legs.getFirst());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.coincalltrader.domain.rfq;
 
+import io.coincalltrader.domain.order.Side;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,6 +31,22 @@ public final class QuoteSelection {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether accepting this quote gives us the structure as requested ({@link Side#BUY}) or its reverse
+     * ({@link Side#SELL}), read from the maker's side on the first requested leg. Not the quote's own
+     * {@link RfqQuote#takerDirection()}: that says BUY only when the first leg is one we buy, and a structure whose
+     * first leg is sold (a calendar, a spread listed short leg first) would be taken the wrong way round.
+     */
+    public static Side direction(List<RfqLeg> requested, RfqQuote quote) {
+        if (requested.isEmpty() || quote.legs().isEmpty()) {
+            return quote.takerDirection();
+        }
+        RfqLeg first = requested.getFirst();
+        QuoteLeg match = quote.legs().stream().filter(l -> l.instrumentName().equals(first.instrumentName())).findFirst()
+                .orElse(quote.legs().getFirst());
+        return match.makerSide().opposite() == first.side() ? Side.BUY : Side.SELL;
     }
 
     /** The open, unexpired quote that costs us least (or pays us most) for the structure as requested. */

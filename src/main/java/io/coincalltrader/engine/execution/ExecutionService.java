@@ -7,6 +7,7 @@ import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.domain.order.Side;
 import io.coincalltrader.domain.order.TimeInForce;
 import io.coincalltrader.domain.rfq.BlockTrade;
+import io.coincalltrader.domain.rfq.QuoteSelection;
 import io.coincalltrader.domain.rfq.QuoteState;
 import io.coincalltrader.domain.rfq.Rfq;
 import io.coincalltrader.domain.rfq.RfqLeg;
@@ -285,6 +286,8 @@ public final class ExecutionService implements AutoCloseable {
         Rfq rfq = rfqs.create(rfqLegs);
         x.rfqId = rfq.requestId();
         rfqStore.record(rfq).join();
+        // The mark of the RFQ as sent: a single leg goes out as BUY, so a sale's mark is turned round.
+        rfqStore.recordMark(rfq.requestId(), single && wanted == Side.SELL ? markCost.negate() : markCost);
         x.progress("RFQ " + rfq.requestId() + " sent; package mark " + usd(markCost) + ", accepting up to " + usd(worst));
         Instant start = clock.instant();
         Instant deadline = start.plus(p.timeout());
@@ -301,7 +304,7 @@ public final class ExecutionService implements AutoCloseable {
             }
             quotes.forEach(rfqStore::recordQuote);
             Instant now = clock.instant();
-            List<RfqQuote> usable = quotes.stream().filter(q -> q.state() == QuoteState.OPEN && q.takerDirection() == wanted
+            List<RfqQuote> usable = quotes.stream().filter(q -> q.state() == QuoteState.OPEN && QuoteSelection.direction(rfqLegs, q) == wanted
                     && (q.expiryTime() == null || q.expiryTime().isAfter(now.plusSeconds(1)))).sorted(Comparator.comparing(RfqQuote::takerCost)).toList();
             if (!usable.isEmpty() && !now.isBefore(start.plus(p.rfqMinWait()))) {
                 RfqQuote best = usable.getFirst();

@@ -131,6 +131,10 @@ public final class RfqTaker implements AutoCloseable {
             Tracked t = new Tracked(rfq);
             tracked.put(rfq.requestId(), t);
             db.rfqs().record(rfq).join();
+            if (packageMark != null) {
+                // The history reads the mark of the RFQ as sent: a single SELL leg went out as BUY.
+                db.rfqs().recordMark(rfq.requestId(), legs.size() == 1 && legs.getFirst().side() == Side.SELL ? packageMark.negate() : packageMark);
+            }
             db.journal().append("RFQ", cause, "rfq " + rfq.requestId(), "RFQ sent: " + describe(out)
                     + (packageMark == null ? "" : "; package mark " + packageMark.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " USD"), null);
             t.poller = io.scheduleWithFixedDelay(() -> poll(t), pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,7 +1,9 @@
 package io.coincalltrader.ui.rfq;
 
 import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.QuoteSelection;
 import io.coincalltrader.domain.rfq.QuoteState;
+import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
 
 import java.math.BigDecimal;
@@ -39,21 +41,21 @@ public final class QuoteLadder {
     }
 
     /**
+     * @param requested the structure as requested: a row's side is BUY for quotes that trade it, SELL for its reverse
      * @param markCost  the package's cost at mark for the structure as requested (positive when it is paid for)
      * @param vegaUsd   the package's vega in USD per vol point (0 when unknown)
      * @param staleAfter a quote older than this cannot be hit
      * @param bandUsd   a quote worse than mark by more than this cannot be hit
      */
-    public static List<Row> rows(List<RfqQuote> quotes, BigDecimal markCost, double vegaUsd, Instant now, Duration staleAfter, BigDecimal bandUsd) {
+    public static List<Row> rows(List<RfqQuote> quotes, List<RfqLeg> requested, BigDecimal markCost, double vegaUsd, Instant now, Duration staleAfter, BigDecimal bandUsd) {
         List<Row> out = new ArrayList<>();
         for (RfqQuote q : quotes) {
             if (q.state() != QuoteState.OPEN) {
                 continue;
             }
-            Side side = q.takerDirection();
+            Side side = QuoteSelection.direction(requested, q);
             BigDecimal cost = q.takerCost();
-            // Buying the structure we pay `cost` against `markCost`; selling it we receive -cost against `markCost`.
-            BigDecimal edge = side == Side.BUY ? markCost.subtract(cost) : cost.negate().subtract(markCost);
+            BigDecimal edge = edge(side, cost, markCost);
             double vol = vegaUsd == 0 ? Double.NaN : edge.doubleValue() / Math.abs(vegaUsd);
             Duration age = q.createTime() == null ? Duration.ZERO : Duration.between(q.createTime(), now);
             boolean expiring = q.expiryTime() != null && !q.expiryTime().isAfter(now.plusSeconds(1));
@@ -61,6 +63,18 @@ public final class QuoteLadder {
         }
         out.sort(Comparator.comparing((Row r) -> r.ourSide()).thenComparing(Row::edgeUsd, Comparator.reverseOrder()));
         return out;
+    }
+
+    /**
+     * What accepting gains against the mark in USD, positive when better than mark. Buying the structure we pay
+     * {@code takerCost} for what is marked {@code markCost}; selling it we receive {@code -takerCost} for it.
+     *
+     * @param ourSide   BUY when accepting gives us the structure {@code markCost} was computed for, SELL for its reverse
+     * @param takerCost {@link RfqQuote#takerCost()}: positive when we pay
+     * @param markCost  the structure's cost at mark, positive when it is paid for
+     */
+    public static BigDecimal edge(Side ourSide, BigDecimal takerCost, BigDecimal markCost) {
+        return ourSide == Side.BUY ? markCost.subtract(takerCost) : takerCost.negate().subtract(markCost);
     }
 
     /** The package mark cost of legs × size: Σ ±mark × ratio × size (bought legs add, sold legs subtract). */

@@ -468,7 +468,7 @@ public final class RfqTicketViewModel {
             return false;
         }
         return l.quotes().stream().filter(q -> q.quoteId().equals(l.acceptedQuoteId())).findFirst()
-                .map(q -> !QuoteSelection.tradesAsRequested(sent.legs(), q)).orElse(false);
+                .map(q -> QuoteSelection.direction(sent.legs(), q) == Side.SELL).orElse(false);
     }
 
     // ------------------------------------------------------------------ the RFQ
@@ -492,8 +492,9 @@ public final class RfqTicketViewModel {
         status.set("Sending RFQ…");
         return taker.send(request, s == null ? null : s.markCost(), io.coincalltrader.store.Cause.USER).whenComplete((l, e) -> {
             if (l != null) {
-                // the RFQ as the exchange got it (a single leg goes out as BUY)
-                sent = new Sent(l.requestId(), l.rfq().legs(), q);
+                // The legs as the trader built them: a single SELL leg goes out as BUY, and its quotes to sell are then
+                // the ones that trade it as built.
+                sent = new Sent(l.requestId(), request, q);
             }
         });
     }
@@ -619,7 +620,7 @@ public final class RfqTicketViewModel {
         BigDecimal band = gross.multiply(g.bandFraction()).max(g.minBandPerContract().multiply(contracts));
         List<LadderRow> buy = new ArrayList<>();
         List<LadderRow> sell = new ArrayList<>();
-        for (QuoteLadder.Row r : QuoteLadder.rows(open, mark, vega, now, g.staleAfter(), band)) {
+        for (QuoteLadder.Row r : QuoteLadder.rows(open, sent.legs(), mark, vega, now, g.staleAfter(), band)) {
             List<PricedLeg> filled = priced(sent.legs(), r.ourSide() == Side.SELL);
             PackageRisk.Preview p = filled == null || market.index() == null ? null : PackageRisk.preview(filled,
                     book == null ? List.of() : book.positions(), base.get(), market.index().doubleValue(),

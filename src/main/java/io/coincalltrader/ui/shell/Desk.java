@@ -16,6 +16,7 @@ import io.coincalltrader.engine.session.ConnectionHealth;
 import io.coincalltrader.engine.session.TradingSession;
 import io.coincalltrader.store.JournalEntry;
 import io.coincalltrader.store.JournalFilter;
+import io.coincalltrader.store.StoredRfq;
 import io.coincalltrader.ui.account.AccountTiles;
 import io.coincalltrader.ui.close.ClosePlan;
 import io.coincalltrader.ui.close.CloseWindow;
@@ -28,6 +29,7 @@ import io.coincalltrader.ui.positions.Grouping;
 import io.coincalltrader.ui.positions.PositionRow;
 import io.coincalltrader.ui.positions.PositionsView;
 import io.coincalltrader.ui.positions.PositionsViewModel;
+import io.coincalltrader.ui.rfq.RfqHistoryView;
 import io.coincalltrader.ui.rfq.RfqTicketViewModel;
 import io.coincalltrader.ui.rfq.RfqTicketWindow;
 import io.coincalltrader.ui.ticket.OrderTicketViewModel;
@@ -51,8 +53,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The trading desk inside the main window once connected: positions, account tiles, orders, fills, journal and
- * log, all fed from the session through the frame pump (prices conflated per frame, facts complete and in order).
+ * The trading desk inside the main window once connected: positions, account tiles, orders, fills, RFQs, journal
+ * and log, all fed from the session through the frame pump (prices conflated per frame, facts complete and in order).
  */
 public final class Desk implements AutoCloseable {
     private final TradingSession session;
@@ -67,6 +69,7 @@ public final class Desk implements AutoCloseable {
     private final AccountTiles tiles;
     private final OrdersViewModel ordersModel;
     private final JournalView journal = new JournalView();
+    private final RfqHistoryView rfqHistory;
     private final LogView logView;
     private final TabPane tabs = new TabPane();
     private final SplitPane vertical = new SplitPane();
@@ -91,11 +94,13 @@ public final class Desk implements AutoCloseable {
         session.setMarginThresholds(warn, critical);
         tiles = new AccountTiles(warn, critical);
         ordersModel = new OrdersViewModel(session.orders());
+        rfqHistory = new RfqHistoryView(session.io(), msg -> alerts.raise(Alerts.Level.INFO, "RFQ history", msg));
         logView = new LogView(session.db().file().getParent().resolve("logs").resolve("coincalltrader.log"));
 
         tabs.setId("bottom-tabs");
         tabs.getTabs().addAll(tab("Orders", "tab-orders", new OrdersView(ordersModel, t -> alerts.raise(Alerts.Level.INFO, "Order", t))),
-                tab("Fills", "tab-fills", new FillsView(ordersModel)), tab("Journal", "tab-journal", journal), tab("Log", "tab-log", logView));
+                tab("Fills", "tab-fills", new FillsView(ordersModel)), tab("RFQs", "tab-rfqs", rfqHistory), tab("Journal", "tab-journal", journal),
+                tab("Log", "tab-log", logView));
         tabs.getSelectionModel().select((int) Math.min(settings.getDouble("tabs.bottom", 0), tabs.getTabs().size() - 1));
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> save("tabs.bottom", b.toString()));
         vertical.setOrientation(Orientation.VERTICAL);
@@ -159,6 +164,7 @@ public final class Desk implements AutoCloseable {
                         + "% of equity");
         }));
         FramePump.Latest<List<String>> logLines = pump.latest(logView::show);
+        FramePump.Latest<List<StoredRfq>> rfqs = pump.latest(rfqHistory::accept);
 
         subscriptions.add(session.positions().onSnapshot(snapshots::offer));
         // Losing and regaining the link are facts (each raised once); the health itself is conflated like a price.
@@ -203,6 +209,13 @@ public final class Desk implements AutoCloseable {
             rows.stream().map(JournalEntry::time).max(Instant::compareTo).ifPresent(t -> journalCursor.set(t.toEpochMilli()));
         }, 0, 1, TimeUnit.SECONDS));
         pollers.add(session.io().scheduleWithFixedDelay(() -> logView.read().ifPresent(logLines::offer), 0, 2, TimeUnit.SECONDS));
+        pollers.add(session.io().scheduleWithFixedDelay(() -> {
+            try {
+                rfqs.offer(session.db().rfqs().recent(session.clock().instant().minus(Duration.ofDays(7)), 500));
+            } catch (RuntimeException e) { // a thrown exception would end the schedule; the next read may work
+                org.slf4j.LoggerFactory.getLogger(Desk.class).warn("RFQ history not read: {}", e.toString());
+            }
+        }, 0, 2, TimeUnit.SECONDS));
         status.ageSource(() -> lastUpdate);
     }
 

@@ -115,8 +115,9 @@ public final class MainWindow {
         Menu view = new Menu("View", null, dark, light, new SeparatorMenuItem(), greeks,
                 item("Orders tab", "menu-tab-orders", "Shortcut+1", () -> ifDesk(d -> d.selectTab(0))),
                 item("Fills tab", "menu-tab-fills", "Shortcut+2", () -> ifDesk(d -> d.selectTab(1))),
-                item("Journal tab", "menu-tab-journal", "Shortcut+3", () -> ifDesk(d -> d.selectTab(2))),
-                item("Log tab", "menu-tab-log", "Shortcut+4", () -> ifDesk(d -> d.selectTab(3))));
+                item("RFQs tab", "menu-tab-rfqs", "Shortcut+3", () -> ifDesk(d -> d.selectTab(2))),
+                item("Journal tab", "menu-tab-journal", "Shortcut+4", () -> ifDesk(d -> d.selectTab(3))),
+                item("Log tab", "menu-tab-log", "Shortcut+5", () -> ifDesk(d -> d.selectTab(4))));
         Menu settingsMenu = new Menu("Settings", null, item("Alerts, margin and numbers…", "menu-settings", "Shortcut+Comma", this::openSettings),
                 item("API keys…", "menu-keys", null, () -> new KeysDialog(stage, new io.coincalltrader.store.KeyVault(context.dataDirectory()), background).show()),
                 item("Switch exchange…", "menu-switch", null, this::openSwitch));
@@ -159,7 +160,7 @@ public final class MainWindow {
         return List.of(new String[] {"Ctrl+T", "Order ticket"}, new String[] {"Ctrl+R", "RFQ ticket (block trade)"},
                 new String[] {"Ctrl+W", "Close the selected position or structure"},
                 new String[] {"Ctrl+Shift+F", "Flatten all (two confirmations)"}, new String[] {"Ctrl+U", "Greeks in coin / USD"},
-                new String[] {"Ctrl+1 … Ctrl+4", "Orders, Fills, Journal, Log tab"}, new String[] {"Ctrl+,", "Alerts, margin and number settings"},
+                new String[] {"Ctrl+1 … Ctrl+5", "Orders, Fills, RFQs, Journal, Log tab"}, new String[] {"Ctrl+,", "Alerts, margin and number settings"},
                 new String[] {"F1", "This list"}, new String[] {"Ctrl+Q", "Quit"});
     }
 

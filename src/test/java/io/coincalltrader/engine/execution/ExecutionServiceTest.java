@@ -185,6 +185,20 @@ class ExecutionServiceTest {
     }
 
     @Test
+    void rfqWhoseFirstLegIsSoldTradesTheStructureAsAskedNotItsReverse() throws Exception {
+        // Closing a long call spread lists the sale first; the quote taken must sell that leg and buy the other.
+        ExecutionParams p = ExecutionParams.rfq().withRfqMinWait(Duration.ofSeconds(1)).withTimeout(Duration.ofSeconds(30))
+                .withBand(new BigDecimal("0.5"), new BigDecimal("50"));
+        ExecutionResult r = run(new ExecutionPlan("short call spread", List.of(
+                ExecutionLeg.of(calls.get(0), Side.SELL, BigDecimal.ONE), ExecutionLeg.of(calls.get(1), Side.BUY, BigDecimal.ONE)), p, null));
+
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.FILLED);
+        assertThat(paper.oracle().positions().get(calls.get(0))).isEqualByComparingTo("-1");
+        assertThat(paper.oracle().positions().get(calls.get(1))).isEqualByComparingTo("1");
+        assertThat(f.db.rfqs().find(r.rfqId()).orElseThrow().packageMark()).isNotNull();
+    }
+
+    @Test
     void rfqWithNoQuoteInsideATightBandIsCancelledAtTheTimeout() throws Exception {
         ExecutionParams p = ExecutionParams.rfq().withRfqMinWait(Duration.ofMillis(500)).withTimeout(Duration.ofSeconds(3))
                 .withBand(new BigDecimal("0.000001"), new BigDecimal("0.000001"));

@@ -3,6 +3,7 @@ package io.coincalltrader.ui.rfq;
 import io.coincalltrader.domain.order.Side;
 import io.coincalltrader.domain.rfq.QuoteLeg;
 import io.coincalltrader.domain.rfq.QuoteState;
+import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,21 @@ class QuoteLadderTest {
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final String C = "BTCUSD-25DEC26-100000-C";
     private static final String P = "BTCUSD-25DEC26-96000-P";
+    private static final List<RfqLeg> BOTH_BOUGHT = List.of(new RfqLeg(C, Side.BUY, BigDecimal.ONE), new RfqLeg(P, Side.BUY, BigDecimal.ONE));
+
+    @Test
+    void aStructureWhoseFirstLegIsSoldIsTradedAsRequestedByTheQuoteThatBuysItFromUs() {
+        // Sell the call, buy the put (a risk reversal listed short leg first), marked at 100 USD received.
+        List<RfqLeg> requested = List.of(new RfqLeg(C, Side.SELL, BigDecimal.ONE), new RfqLeg(P, Side.BUY, BigDecimal.ONE));
+        RfqQuote asRequested = new RfqQuote("as", "R1", QuoteState.OPEN, NOW, NOW.plusSeconds(300), List.of(
+                new QuoteLeg(C, Side.BUY, new BigDecimal("1580"), BigDecimal.ONE), new QuoteLeg(P, Side.SELL, new BigDecimal("1500"), BigDecimal.ONE)));
+        List<QuoteLadder.Row> rows = QuoteLadder.rows(List.of(asRequested), requested, new BigDecimal("-100"), 0, NOW, Duration.ofSeconds(30),
+                new BigDecimal("200"));
+        // Its own takerDirection() reads SELL from the first leg; for this request it is the structure as asked.
+        assertThat(asRequested.takerDirection()).isEqualTo(Side.SELL);
+        assertThat(rows.getFirst().ourSide()).isEqualTo(Side.BUY);
+        assertThat(rows.getFirst().edgeUsd()).isEqualByComparingTo("-20"); // receives 80 for what is marked 100 received
+    }
 
     /** A maker's two-leg quote; makerBuysFirst means we would sell the structure. */
     private static RfqQuote quote(String id, boolean makerBuysFirst, String callPrice, String putPrice, Instant created) {
@@ -31,7 +47,7 @@ class QuoteLadderTest {
         List<QuoteLadder.Row> rows = QuoteLadder.rows(List.of(
                 quote("ask-wide", false, "1600", "1500", NOW.minusSeconds(2)),
                 quote("ask-tight", false, "1520", "1500", NOW.minusSeconds(1)),
-                quote("bid", true, "1450", "1450", NOW.minusSeconds(1))), new BigDecimal("3000"), 150, NOW, Duration.ofSeconds(30), new BigDecimal("200"));
+                quote("bid", true, "1450", "1450", NOW.minusSeconds(1))), BOTH_BOUGHT, new BigDecimal("3000"), 150, NOW, Duration.ofSeconds(30), new BigDecimal("200"));
         assertThat(rows).extracting(r -> r.quote().quoteId()).containsExactly("ask-tight", "ask-wide", "bid");
         QuoteLadder.Row tight = rows.getFirst();
         assertThat(tight.ourSide()).isEqualTo(Side.BUY);
@@ -50,7 +66,7 @@ class QuoteLadderTest {
         RfqQuote wide = quote("wide", false, "1800", "1500", NOW);
         RfqQuote ending = new RfqQuote("ending", "R1", QuoteState.OPEN, NOW.minusSeconds(299), NOW.plusMillis(500), old.legs());
         RfqQuote gone = new RfqQuote("gone", "R1", QuoteState.CANCELLED, NOW, NOW.plusSeconds(300), old.legs());
-        List<QuoteLadder.Row> rows = QuoteLadder.rows(List.of(old, wide, ending, gone), new BigDecimal("3000"), 0, NOW, Duration.ofSeconds(30),
+        List<QuoteLadder.Row> rows = QuoteLadder.rows(List.of(old, wide, ending, gone), BOTH_BOUGHT, new BigDecimal("3000"), 0, NOW, Duration.ofSeconds(30),
                 new BigDecimal("200"));
         assertThat(rows).hasSize(3);
         assertThat(rows).filteredOn(r -> r.quote().quoteId().equals("old")).singleElement()
