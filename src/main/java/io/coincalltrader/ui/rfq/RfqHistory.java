@@ -50,7 +50,7 @@ public final class RfqHistory {
     /**
      * One quote as received: its first record's time and prices, its latest recorded state.
      *
-     * @param ourSide     our direction if accepted, read from the first leg as the exchange does
+     * @param ourSide     BUY when accepting trades the structure as requested, SELL when it trades the reverse
      * @param packageCost what accepting costs for the whole package in USD, positive when we pay
      * @param edgeUsd     gain against the package mark in USD, positive is better than mark; null without a mark
      * @param accepted    the quote we accepted (or sent an accept for)
@@ -98,7 +98,7 @@ public final class RfqHistory {
             String maker = records.stream().map(r -> r.quote().maker()).filter(Objects::nonNull).findFirst().orElse(null);
             BigDecimal cost = q.takerCost();
             BigDecimal edge = s.packageMark() == null ? null : QuoteLadder.edge(asRequested(s.rfq(), q), cost, s.packageMark());
-            lines.add(new QuoteLine(q.quoteId(), maker, q.takerDirection(), cost, edge, q.createTime(), records.getFirst().receivedAt(),
+            lines.add(new QuoteLine(q.quoteId(), maker, asRequested(s.rfq(), q), cost, edge, q.createTime(), records.getFirst().receivedAt(),
                     records.getLast().quote().state(), q.quoteId().equals(accepted)));
         }
         return lines;

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class RfqHistoryCsv {
     static final List<String> HEADER = List.of("request_id", "rfq_created_utc", "structure", "rfq_state", "package_mark_usd",
-            "quote_id", "maker", "our_side", "package_cost_usd", "edge_usd", "quote_created_utc", "received_utc", "quote_state",
+            "quote_id", "maker", "direction", "package_cost_usd", "edge_usd", "quote_created_utc", "received_utc", "quote_state",
             "accepted");
 
     private RfqHistoryCsv() {
@@ -45,7 +45,7 @@ public final class RfqHistoryCsv {
             }
             for (RfqHistory.QuoteLine q : lines) {
                 List<String> row = new ArrayList<>(rfq);
-                row.addAll(Arrays.asList(q.quoteId(), q.maker(), q.ourSide().name(), plain(q.packageCost()), plain(q.edgeUsd()),
+                row.addAll(Arrays.asList(q.quoteId(), q.maker(), q.ourSide() == io.coincalltrader.domain.order.Side.BUY ? "as requested" : "reversed", plain(q.packageCost()), plain(q.edgeUsd()),
                         time(q.created()), time(q.received()), q.state().name(), q.accepted() ? "yes" : "no"));
                 line(out, row);
                 quotes++;

@@ -80,7 +80,7 @@ public final class RfqHistoryView extends BorderPane {
         quotes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         col(quotes, "Received", 80, q -> Formats.time(q.received()), null, false);
         col(quotes, "Maker", 90, q -> q.maker() == null ? Formats.DASH : q.maker(), null, false);
-        col(quotes, "Our side", 70, q -> q.ourSide().name(), null, false);
+        col(quotes, "Direction", 90, q -> q.ourSide() == io.coincalltrader.domain.order.Side.BUY ? "as requested" : "reversed", null, false);
         col(quotes, "Package cost USD", 130, q -> Formats.number(q.packageCost(), 2), null, true);
         col(quotes, "Edge USD", 100, q -> Formats.signed(q.edgeUsd(), 2), q -> Formats.shown(q.edgeUsd(), 2), true);
         col(quotes, "State", 90, q -> q.state().name(), null, false);

@@ -38,14 +38,14 @@ class RfqHistoryCsvTest {
         RfqHistoryCsv.Written w = RfqHistoryCsv.write(List.of(RfqSamples.filledSpread(), RfqSamples.unanswered()), out);
         assertThat(w).isEqualTo(new RfqHistoryCsv.Written(2, 3));
         String text = out.toString();
-        assertThat(text).startsWith("request_id,rfq_created_utc,structure,rfq_state,package_mark_usd,quote_id,maker,our_side,"
+        assertThat(text).startsWith("request_id,rfq_created_utc,structure,rfq_state,package_mark_usd,quote_id,maker,direction,"
                 + "package_cost_usd,edge_usd,quote_created_utc,received_utc,quote_state,accepted\r\n").endsWith("\r\n");
 
         List<List<String>> rows = RfqSamples.parseCsv(text);
         assertThat(rows).hasSize(1 + 3 + 1).allSatisfy(r -> assertThat(r).hasSize(14));
         assertThat(rows.get(1)).containsExactly("R1", "2026-11-29T12:00:00Z", "BUY 1 BTCUSD-27DEC26-100000-C / SELL 1 105000-C", "FILLED", "250",
-                "Q1", "71001", "BUY", "253.30", "-3.30", "2026-11-29T12:00:02Z", "2026-11-29T12:00:03Z", "FILLED", "yes");
-        assertThat(rows.get(2)).containsSubsequence("Q2", "71002", "SELL", "-240", "-10").endsWith("OPEN", "no");
+                "Q1", "71001", "as requested", "253.30", "-3.30", "2026-11-29T12:00:02Z", "2026-11-29T12:00:03Z", "FILLED", "yes");
+        assertThat(rows.get(2)).containsSubsequence("Q2", "71002", "reversed", "-240", "-10").endsWith("OPEN", "no");
         assertThat(rows.get(3).get(5)).isEqualTo("Q3");
         assertThat(rows.get(4)).containsExactly("R3", "2026-11-29T12:02:00Z", "BUY 2 BTCUSD-27DEC26-105000-C", "EXPIRED", "100",
                 "", "", "", "", "", "", "", "", "");

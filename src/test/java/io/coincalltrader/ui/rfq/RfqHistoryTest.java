@@ -76,7 +76,7 @@ class RfqHistoryTest {
                 quote("R4", "Q6", "71003", QuoteState.OPEN, 5, makerLeg(C100, Side.BUY, "990"), makerLeg(C100_FAR, Side.SELL, "1510")),
                 quote("R4", "Q7", "71003", QuoteState.OPEN, 5, makerLeg(C100, Side.SELL, "1010"), makerLeg(C100_FAR, Side.BUY, "1480")));
         List<RfqHistory.QuoteLine> lines = RfqHistory.quotes(calendar);
-        assertThat(lines.getFirst().ourSide()).isEqualTo(Side.SELL);
+        assertThat(lines.getFirst().ourSide()).as("the structure as requested").isEqualTo(Side.BUY);
         assertThat(lines.getFirst().packageCost()).isEqualByComparingTo("520");
         assertThat(lines.getFirst().edgeUsd()).as("paying 520 for what is marked 500").isEqualByComparingTo("-20");
         assertThat(lines.get(1).packageCost()).isEqualByComparingTo("-470");
