@@ -82,7 +82,7 @@ class RfqTicketTest {
 
     @SuppressWarnings("unchecked")
     static List<RfqTicketViewModel.LadderRow> ladder(FxRobot robot, String id) {
-        return List.copyOf(((TableView<RfqTicketViewModel.LadderRow>) robot.lookup(id).query()).getItems());
+        return ((TableView<RfqTicketViewModel.LadderLine>) robot.lookup(id).query()).getItems().stream().map(RfqTicketViewModel.LadderLine::row).toList();
     }
 
     static String text(FxRobot robot, String id) {
@@ -105,6 +105,7 @@ class RfqTicketTest {
         waitFor(() -> ladder(robot, "#rfq-offers").stream().map(r -> r.row().quote().maker()).filter(java.util.Objects::nonNull).distinct().count() == 3, 10);
     }
 
+    @SuppressWarnings("unchecked")
     private static List<PositionRow> structureRows(FxRobot robot) {
         TreeTableView<PositionItem> t = robot.lookup("#positions-table").queryAs(TreeTableView.class);
         List<PositionRow> out = new java.util.ArrayList<>();
@@ -215,5 +216,56 @@ class RfqTicketTest {
         assertThat(all).hasSize(2);
         assertThat(all.getLast().rfq().legs()).allSatisfy(l -> assertThat(l.quantity()).isEqualByComparingTo("2"));
         assertThat(robot.lookup("#rfq-template").queryAs(ChoiceBox.class).getValue().toString()).isEqualTo("Iron condor");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void strikesByTargetDeltaPresetsAndAHedgeSentAfterTheFill(FxRobot robot) throws Exception {
+        openTicket(robot);
+        // Strike by delta: the short call moves to the listed strike nearest 0.25 delta.
+        TableView<TicketLeg> table = robot.lookup("#rfq-legs").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(2));
+        robot.clickOn("#rfq-target-delta").write("0.25");
+        robot.clickOn("#rfq-apply-delta");
+        waitFor(() -> text(robot, "#rfq-status").equals("Strike set by delta"), 5);
+        TicketLeg shortCall = legs(robot).get(2);
+        double chosen = Math.abs(shortCall.quoteProperty().get().delta());
+        assertThat(desk.session.gateway().market().optionChain("BTCUSD", shortCall.quoteProperty().get().expiry()).options().stream()
+                .filter(q -> q.type() == shortCall.typeProperty().get())
+                .mapToDouble(q -> Math.abs(Math.abs(q.delta()) - 0.25)).min().orElseThrow()).isCloseTo(Math.abs(chosen - 0.25),
+                org.assertj.core.data.Offset.offset(0.02));
+
+        // Save it as a preset, switch template, load the preset back.
+        robot.clickOn("#rfq-save-preset");
+        waitFor(() -> robot.lookup("#rfq-preset-dialog").tryQuery().isPresent(), 5);
+        robot.interact(() -> ((javafx.scene.control.DialogPane) robot.lookup("#rfq-preset-dialog").query()).lookupAll(".text-field")
+                .forEach(n -> ((TextField) n).setText("My condor")));
+        robot.clickOn("OK");
+        waitFor(() -> text(robot, "#rfq-status").equals("Saved preset My condor"), 5);
+        assertThat(desk.settings.get("rfq.presets", "")).contains("My condor");
+        robot.clickOn("#rfq-template");
+        robot.clickOn("Single option");
+        waitFor(() -> legs(robot).size() == 1, 5);
+        robot.clickOn("#rfq-presets");
+        robot.clickOn("My condor");
+        waitFor(() -> legs(robot).size() == 4 && legs(robot).get(2).strikeProperty().get().equals(shortCall.strikeProperty().get()), 5);
+
+        // A single call with a perpetual hedge sized from its delta, sent once the RFQ fills.
+        robot.clickOn("#rfq-template");
+        robot.clickOn("Call spread");
+        waitFor(() -> legs(robot).size() == 2, 5);
+        robot.clickOn("#rfq-template");
+        robot.clickOn("Single option");
+        waitFor(() -> legs(robot).size() == 1 && legs(robot).getFirst().quoteProperty().get() != null, 5);
+        java.math.BigDecimal perpBefore = desk.paper.oracle().positions().get("BTCUSD");
+        robot.clickOn("#rfq-hedge");
+        waitFor(() -> text(robot, "#rfq-hedge-text").startsWith("SELL "), 5);
+        sendAndAwaitQuotes(robot, "1");
+        RfqTicketViewModel.LadderRow buy = ladder(robot, "#rfq-offers").getFirst();
+        robot.clickOn("#hit-" + buy.quoteId());
+        robot.clickOn("#hit-" + buy.quoteId());
+        waitFor(() -> text(robot, "#rfq-state").equals("Filled"), 15);
+        waitFor(() -> text(robot, "#rfq-status").startsWith("Hedge filled"), 30);
+        assertThat(desk.paper.oracle().positions().get("BTCUSD")).as("the perpetual after the hedge sold").isLessThan(perpBefore);
     }
 }

@@ -55,9 +55,36 @@ public final class RfqTicketViewModel {
     }
 
     /** One ladder row with what a fill would do to the book. */
-    public record LadderRow(QuoteLadder.Row row, PackageRisk.Preview preview) {
+    public record LadderRow(QuoteLadder.Row row, PackageRisk.Preview preview, boolean armed) {
         public String quoteId() {
             return row.quote().quoteId();
+        }
+    }
+
+    /**
+     * One quote's line in a ladder table: the line stays while the quote is listed and its row value is replaced on
+     * each refresh, so the table updates its cells in place instead of rebuilding them (a button under the mouse
+     * stays the same button).
+     */
+    public static final class LadderLine {
+        private final String quoteId;
+        private final ObjectProperty<LadderRow> row = new SimpleObjectProperty<>(this, "row");
+
+        LadderLine(LadderRow r) {
+            this.quoteId = r.quoteId();
+            row.set(r);
+        }
+
+        public String quoteId() {
+            return quoteId;
+        }
+
+        public ObjectProperty<LadderRow> rowProperty() {
+            return row;
+        }
+
+        public LadderRow row() {
+            return row.get();
         }
     }
 
@@ -96,8 +123,8 @@ public final class RfqTicketViewModel {
     private final BooleanProperty sending = new SimpleBooleanProperty(this, "sending");
 
     private final ObjectProperty<RfqTaker.Live> live = new SimpleObjectProperty<>(this, "live");
-    private final ObservableList<LadderRow> offers = FXCollections.observableArrayList();
-    private final ObservableList<LadderRow> bids = FXCollections.observableArrayList();
+    private final ObservableList<LadderLine> offers = FXCollections.observableArrayList();
+    private final ObservableList<LadderLine> bids = FXCollections.observableArrayList();
     private final StringProperty rfqState = new SimpleStringProperty(this, "rfqState", "");
     private final StringProperty countdown = new SimpleStringProperty(this, "countdown", "");
     private final StringProperty armedQuote = new SimpleStringProperty(this, "armedQuote");
@@ -520,7 +547,7 @@ public final class RfqTicketViewModel {
     public Click click(LadderRow r) {
         if (!r.row().hittable()) {
             status.set("Cannot hit this quote: " + r.row().refusal());
-            armedQuote.set(null);
+            disarm();
             return Click.REFUSED;
         }
         if (!rfqActive()) {
@@ -529,17 +556,22 @@ public final class RfqTicketViewModel {
         }
         if (!guards.get().oneClick() && !r.quoteId().equals(armedQuote.get())) {
             armedQuote.set(r.quoteId());
+            refreshLadder();
             status.set("Armed: click Confirm to trade the package " + (r.row().ourSide() == Side.BUY ? "as built" : "reversed") + ", "
                     + (r.row().packageCost().signum() >= 0 ? "paying " : "receiving ") + money(r.row().packageCost().abs()) + " USD"
                     + (r.row().quote().maker() == null ? "" : " (maker " + r.row().quote().maker() + ")") + ". Any change disarms.");
             return Click.ARMED;
         }
         armedQuote.set(null);
+        refreshLadder();
         return Click.SENT;
     }
 
     public void disarm() {
-        armedQuote.set(null);
+        if (armedQuote.get() != null) {
+            armedQuote.set(null);
+            refreshLadder();
+        }
     }
 
     public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r) {
@@ -625,15 +657,43 @@ public final class RfqTicketViewModel {
             PackageRisk.Preview p = filled == null || market.index() == null ? null : PackageRisk.preview(filled,
                     book == null ? List.of() : book.positions(), base.get(), market.index().doubleValue(),
                     book == null ? null : book.account().equity(), book == null ? null : book.account().initialMargin());
-            (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, p));
+            (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, p, r.quote().quoteId().equals(armedQuote.get())));
         }
-        offers.setAll(buy);
-        bids.setAll(sell);
+        sync(offers, buy);
+        sync(bids, sell);
         if (armedQuote.get() != null && buy.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())
                 && sell.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())) {
             armedQuote.set(null);
             status.set("Disarmed: the armed quote went stale, left the band or was withdrawn");
+            refreshLadder();
         }
+    }
+
+    /** Updates the lines in place when the same quotes are listed in the same order; otherwise lists them anew. */
+    private static void sync(ObservableList<LadderLine> lines, List<LadderRow> rows) {
+        boolean same = lines.size() == rows.size();
+        for (int i = 0; same && i < rows.size(); i++) {
+            same = lines.get(i).quoteId().equals(rows.get(i).quoteId());
+        }
+        if (same) {
+            for (int i = 0; i < rows.size(); i++) {
+                lines.get(i).rowProperty().set(rows.get(i));
+            }
+            return;
+        }
+        Map<String, LadderLine> known = new HashMap<>();
+        lines.forEach(l -> known.put(l.quoteId(), l));
+        List<LadderLine> out = new ArrayList<>(rows.size());
+        for (LadderRow r : rows) {
+            LadderLine l = known.get(r.quoteId());
+            if (l == null) {
+                l = new LadderLine(r);
+            } else {
+                l.rowProperty().set(r);
+            }
+            out.add(l);
+        }
+        lines.setAll(out);
     }
 
     private static String two(long v) {
@@ -774,11 +834,11 @@ public final class RfqTicketViewModel {
         return live;
     }
 
-    public ObservableList<LadderRow> offers() {
+    public ObservableList<LadderLine> offers() {
         return offers;
     }
 
-    public ObservableList<LadderRow> bids() {
+    public ObservableList<LadderLine> bids() {
         return bids;
     }
 

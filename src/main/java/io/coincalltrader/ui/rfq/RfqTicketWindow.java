@@ -21,7 +21,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -104,8 +103,8 @@ public final class RfqTicketWindow {
     private final Subscription bookUpdates;
     private final Timeline clock;
     private final TableView<TicketLeg> legsTable = new TableView<>();
-    private final TableView<RfqTicketViewModel.LadderRow> offersTable = new TableView<>();
-    private final TableView<RfqTicketViewModel.LadderRow> bidsTable = new TableView<>();
+    private final TableView<RfqTicketViewModel.LadderLine> offersTable = new TableView<>();
+    private final TableView<RfqTicketViewModel.LadderLine> bidsTable = new TableView<>();
     private final GridPane packageGrid = new GridPane();
     private final GridPane spotVolGrid = new GridPane();
     private final GridPane spotDaysGrid = new GridPane();
@@ -663,11 +662,7 @@ public final class RfqTicketWindow {
         preview.setId("rfq-preview");
         preview.setWrapText(true);
         preview.getStyleClass().add("muted");
-        model.armedQuoteProperty().addListener((o, a, b) -> {
-            offersTable.refresh();
-            bidsTable.refresh();
-            showPreview();
-        });
+        model.armedQuoteProperty().addListener((o, a, b) -> showPreview());
         Label status = new Label();
         status.setId("rfq-status");
         status.setWrapText(true);
@@ -675,7 +670,7 @@ public final class RfqTicketWindow {
         return new VBox(6, bar, ladders, preview, status);
     }
 
-    private void ladder(TableView<RfqTicketViewModel.LadderRow> t, javafx.collections.ObservableList<RfqTicketViewModel.LadderRow> rows,
+    private void ladder(TableView<RfqTicketViewModel.LadderLine> t, javafx.collections.ObservableList<RfqTicketViewModel.LadderLine> rows,
                         String id, String placeholder, Side side) {
         t.setId(id);
         t.setItems(rows);
@@ -695,19 +690,10 @@ public final class RfqTicketWindow {
                         : "≈" + Formats.share(r.preview().marginUsageAfter().doubleValue(), 1), null),
                 actionColumn(side)));
         t.setRowFactory(x -> {
-            TableRow<RfqTicketViewModel.LadderRow> row = new TableRow<>() {
-                @Override
-                protected void updateItem(RfqTicketViewModel.LadderRow r, boolean empty) {
-                    super.updateItem(r, empty);
-                    boolean blocked = !empty && r != null && !r.row().hittable();
-                    pseudoClassStateChanged(UNHITTABLE, blocked);
-                    pseudoClassStateChanged(ARMED, !empty && r != null && r.quoteId().equals(model.armedQuoteProperty().get()));
-                    setTooltip(empty || r == null ? null : new Tooltip(blocked ? "Cannot be hit: " + r.row().refusal() : previewText(r)));
-                }
-            };
+            TableRow<RfqTicketViewModel.LadderLine> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (!row.isEmpty() && e.getClickCount() == 1) {
-                    hit(row.getItem());
+                if (!row.isEmpty() && row.getItem() != null && e.getClickCount() == 1) {
+                    hit(row.getItem().row());
                 }
             });
             return row;
@@ -723,21 +709,22 @@ public final class RfqTicketWindow {
         return Formats.number(unit.abs(), 2) + (unit.signum() < 0 ? " CR" : " DB");
     }
 
-    private TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> col(String title, double width,
+    private TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> col(String title, double width,
             Function<RfqTicketViewModel.LadderRow, String> text, Function<RfqTicketViewModel.LadderRow, Number> sign) {
-        TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> c = new TableColumn<>(title);
+        TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
-        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue()));
+        c.setCellValueFactory(p -> p.getValue().rowProperty());
         c.setCellFactory(x -> new io.coincalltrader.ui.common.TextCell<>(text, sign, !title.equals("Maker")));
         return c;
     }
 
-    private TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> actionColumn(Side side) {
-        TableColumn<RfqTicketViewModel.LadderRow, RfqTicketViewModel.LadderRow> c = new TableColumn<>("");
+    /** The Trade / Confirm button; it also marks its row greyed (cannot be hit) or armed, with the reason or the preview as tooltip. */
+    private TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> actionColumn(Side side) {
+        TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> c = new TableColumn<>("");
         c.setPrefWidth(84);
         c.setSortable(false);
-        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue()));
+        c.setCellValueFactory(p -> p.getValue().rowProperty());
         c.setCellFactory(x -> new TableCell<>() {
             private final Button b = new Button();
 
@@ -754,11 +741,28 @@ public final class RfqTicketWindow {
             @Override
             protected void updateItem(RfqTicketViewModel.LadderRow r, boolean empty) {
                 super.updateItem(r, empty);
+                TableRow<?> row = getTableRow();
                 if (empty || r == null) {
+                    b.setId(null); // a recycled cell must not answer for a quote it no longer shows
                     setGraphic(null);
+                    if (row != null) {
+                        row.pseudoClassStateChanged(UNHITTABLE, false);
+                        row.pseudoClassStateChanged(ARMED, false);
+                        row.setTooltip(null);
+                    }
                     return;
                 }
-                boolean armed = r.quoteId().equals(model.armedQuoteProperty().get());
+                boolean armed = r.armed();
+                if (row != null) {
+                    row.pseudoClassStateChanged(UNHITTABLE, !r.row().hittable());
+                    row.pseudoClassStateChanged(ARMED, armed);
+                    String tip = !r.row().hittable() ? "Cannot be hit: " + r.row().refusal() : previewText(r);
+                    if (row.getTooltip() == null) {
+                        row.setTooltip(new Tooltip(tip));
+                    } else {
+                        row.getTooltip().setText(tip);
+                    }
+                }
                 b.setId("hit-" + r.quoteId());
                 b.setText(!r.row().hittable() ? "Blocked" : armed ? "Confirm" : "Trade");
                 b.setDisable(!r.row().hittable());
@@ -770,18 +774,16 @@ public final class RfqTicketWindow {
     }
 
     private void hit(RfqTicketViewModel.LadderRow r) {
+        long clicked = System.nanoTime();
         switch (model.click(r)) {
             case ARMED -> {
-                offersTable.refresh();
-                bidsTable.refresh();
+                // the row shows Confirm on its next refresh
             }
             case SENT -> {
                 Probe p = probe;
                 if (p != null) {
-                    p.confirmClicked(System.nanoTime());
+                    p.confirmClicked(clicked);
                 }
-                offersTable.refresh();
-                bidsTable.refresh();
                 model.accept(r).whenComplete((l, e) -> Platform.runLater(() -> {
                     model.answered(l, e);
                     if (l != null && l.state() == RfqState.FILLED) {
@@ -799,6 +801,7 @@ public final class RfqTicketWindow {
     private void showPreview() {
         String armed = model.armedQuoteProperty().get();
         RfqTicketViewModel.LadderRow r = armed == null ? null : java.util.stream.Stream.concat(model.offers().stream(), model.bids().stream())
+                .map(RfqTicketViewModel.LadderLine::row)
                 .filter(x -> x.quoteId().equals(armed)).findFirst().orElse(null);
         preview.setText(r == null ? "" : "If filled: " + previewText(r));
     }
