@@ -1,0 +1,279 @@
+package io.coincalltrader.bench;
+
+import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.engine.rfq.RfqTaker;
+import io.coincalltrader.engine.session.TradingSession;
+import io.coincalltrader.exchange.CoincallClient;
+import io.coincalltrader.exchange.CoincallConfig;
+import io.coincalltrader.exchange.Credentials;
+import io.coincalltrader.exchange.ExchangeGateway;
+import io.coincalltrader.exchange.RfqGateway;
+import io.coincalltrader.exchange.ws.Backoff;
+import io.coincalltrader.exchange.ws.CoincallWebSocket;
+import io.coincalltrader.paper.PaperConfig;
+import io.coincalltrader.paper.PaperExchange;
+import io.coincalltrader.ui.rfq.RfqTicketViewModel;
+import io.coincalltrader.ui.rfq.RfqTicketWindow;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import okhttp3.OkHttpClient;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Sends RFQs from the real ticket window over a real session and the paper exchange (quotes by push), hits the best
+ * quote (arm, confirm) and prints quote-received-to-visible and click-to-request-sent percentiles.
+ * Run (headless): see docs/PERFORMANCE.md §RFQ ticket latency.
+ */
+public final class RfqLatencyHarness {
+    private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MAX_TIMEOUTS = 3;
+
+    /** The ticket's RFQ as the harness thread reads it: a copy made by a listener on the FX thread. */
+    private static volatile RfqTaker.Live live;
+    private static volatile boolean measuring;
+    private static final AtomicLong clicked = new AtomicLong();
+    private static final List<Long> visible = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> sent = Collections.synchronizedList(new ArrayList<>());
+
+    private RfqLatencyHarness() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 200, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the FX and HTTP threads would keep the JVM up
+        }
+    }
+
+    private static void run(int rounds, int warmup) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+
+        Path dir = Files.createTempDirectory("rfq-bench");
+        PaperExchange paper = PaperExchange.start(PaperConfig.defaults().withDemoBook(true).withMakerDelay(Duration.ofMillis(100))
+                .withTickInterval(Duration.ofMillis(200)));
+        Credentials keys = new Credentials(paper.apiKey(), paper.apiSecret());
+        ExchangeGateway gateway = timed(CoincallClient.create(CoincallConfig.of(paper.baseUrl(), keys)), nanos -> {
+            long click = clicked.getAndSet(0); // zero in warm-up rounds
+            if (click != 0) {
+                sent.add(nanos - click);
+            }
+        });
+        TradingSession session = TradingSession.open(gateway, dir, "bench", Clock.systemUTC());
+        session.attachStream(new CoincallWebSocket(new OkHttpClient(), paper.optionsWebSocketUrl(), keys, Clock.systemUTC(),
+                new SplittableRandom(), session.io(), Duration.ofSeconds(15), Backoff.DEFAULT));
+        session.reconcile();
+        session.startDesk(Duration.ofMillis(500));
+
+        RfqTicketWindow window = fx(() -> open(session));
+        Scene scene = window.stage().getScene();
+        int done = 0;
+        int timeouts = 0;
+        long start = System.nanoTime();
+        for (int round = 0; round < warmup + rounds && timeouts < MAX_TIMEOUTS; round++) {
+            measuring = round >= warmup;
+            try {
+                round(scene, window.model());
+                done += measuring ? 1 : 0;
+            } catch (TimeoutException e) {
+                timeouts++;
+                String status = fx(() -> window.model().statusProperty().get());
+                System.out.printf("round %d timed out after %d s waiting for %s (ticket status: %s)%n", round + 1, ROUND_TIMEOUT.toSeconds(),
+                        e.getMessage(), status);
+                fx(() -> press(scene, "#rfq-cancel", null));
+            }
+        }
+        long wall = System.nanoTime() - start;
+        measuring = false;
+
+        System.out.printf("rounds completed: %d of %d (after %d warm-up), %d timed out, %.1f s%n", done, rounds, warmup, timeouts, wall / 1e9);
+        print("quote-received-to-visible (Live.changedNanos -> post-layout pulse)", visible);
+        print("click-to-request-sent (confirm click -> RfqGateway.accept)", sent);
+        System.out.println("load average at start: " + loadBefore + "; at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+
+        CompletableFuture.runAsync(window.stage()::hide, Platform::runLater).get(10, TimeUnit.SECONDS); // the ticket closes its feed
+        session.close();
+        gateway.close();
+        paper.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Platform.exit();
+    }
+
+    /** One RFQ: send, wait for a hittable quote on it, arm, confirm, wait for the fill. */
+    private static void round(Scene scene, RfqTicketViewModel model) throws Exception {
+        String previous = live == null ? null : live.requestId(); // stable here: the last round's RFQ
+        await("the Send button to be enabled (the structure priced)", () -> fx(() -> press(scene, "#rfq-send", null)));
+        await("quotes on the new RFQ", () -> {
+            RfqTaker.Live l = live;
+            return l != null && !l.requestId().equals(previous) && !l.quotes().isEmpty();
+        });
+        String request = live.requestId();
+        RfqQuote best = await("a hittable quote on the new RFQ", () -> fx(() -> firstHittable(model, request)));
+        String id = "#hit-" + best.quoteId();
+        await("the quote's Trade button", () -> fx(() -> press(scene, id, "Trade")));
+        await("the quote's Confirm button", () -> fx(() -> press(scene, id, "Confirm")));
+        await("the RFQ to fill", () -> {
+            RfqTaker.Live l = live;
+            return l != null && l.requestId().equals(request) && l.state() == RfqState.FILLED;
+        });
+    }
+
+    /** Opens the ticket (FX thread) in the app's theme, with the probe and a copy of its RFQ for the harness thread. */
+    private static RfqTicketWindow open(TradingSession session) {
+        Map<String, String> memory = new HashMap<>();
+        RfqTicketWindow w = new RfqTicketWindow(null, session, RfqTicketViewModel.Guards::defaults, new RfqTicketWindow.Memory() {
+            @Override
+            public String get(String key) {
+                return memory.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                memory.put(key, value);
+            }
+        }, msg -> { });
+        w.setProbe(new RfqTicketWindow.Probe() {
+            @Override
+            public void quoteVisible(long changedNanos, long visibleNanos) {
+                if (measuring) {
+                    visible.add(visibleNanos - changedNanos);
+                }
+            }
+
+            @Override
+            public void confirmClicked(long nanos) {
+                clicked.set(measuring ? nanos : 0);
+            }
+        });
+        w.model().liveProperty().addListener((o, a, b) -> live = b);
+        w.stage().getScene().getStylesheets().setAll(css("dark"), css("base"));
+        w.show();
+        return w;
+    }
+
+    /** The best quote that may be hit in the "as built" ladder of this RFQ, or null (FX thread). */
+    private static RfqQuote firstHittable(RfqTicketViewModel model, String requestId) {
+        return model.offers().stream().map(line -> line.row().row()).filter(r -> r.hittable() && r.quote().requestId().equals(requestId))
+                .map(r -> r.quote()).findFirst().orElse(null);
+    }
+
+    private static String css(String name) {
+        return RfqLatencyHarness.class.getResource("/io/coincalltrader/ui/theme/" + name + ".css").toExternalForm();
+    }
+
+    /** Fires the showing, enabled button with this id (and text, when given); false when there is none yet. */
+    private static boolean press(Scene scene, String id, String text) {
+        for (Node n : scene.getRoot().lookupAll(id)) {
+            if (n instanceof Button b && shown(b) && !b.isDisabled() && (text == null || text.equals(b.getText()))) {
+                b.fire();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Virtual flows keep spare cells invisible in the scene graph: only a button whose every ancestor shows counts. */
+    private static boolean shown(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Polls until the condition answers something other than null or false, and returns that answer. */
+    private static <T> T await(String what, Callable<T> condition) throws Exception {
+        long deadline = System.nanoTime() + ROUND_TIMEOUT.toNanos();
+        for (T answer = condition.call(); ; answer = condition.call()) {
+            if (answer != null && !Boolean.FALSE.equals(answer)) {
+                return answer;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(what);
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    /** Runs on the FX thread and waits for the answer (the harness is no producer: it may block). */
+    private static <T> T fx(Supplier<T> work) throws Exception {
+        try {
+            return CompletableFuture.supplyAsync(work, Platform::runLater).get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("the FX thread (no answer in 10 s)");
+        }
+    }
+
+    private static void print(String what, List<Long> samples) {
+        long[] v;
+        synchronized (samples) {
+            v = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        System.out.printf("%s, ms: n=%d  p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", what, v.length, pct(v, 50), pct(v, 90), pct(v, 99),
+                v.length == 0 ? Double.NaN : v[v.length - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, int p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** The client, its RFQ gateway timed: {@code accept} stamps {@link System#nanoTime()} before it delegates. */
+    private static ExchangeGateway timed(ExchangeGateway client, LongConsumer accepted) {
+        RfqGateway rfq = delegate(RfqGateway.class, client.rfq(), method -> {
+            if (method.equals("accept")) {
+                accepted.accept(System.nanoTime());
+            }
+            return null;
+        });
+        return delegate(ExchangeGateway.class, client, method -> method.equals("rfq") ? rfq : null);
+    }
+
+    /** A wrapper that delegates every method to {@code inner}, unless {@code own} answers for it (by name) with non-null. */
+    private static <T> T delegate(Class<T> type, T inner, Function<String, Object> own) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            Object answer = own.apply(method.getName());
+            if (answer != null) {
+                return answer;
+            }
+            try {
+                return method.invoke(inner, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause(); // the exchange's own exception, as the engine expects it
+            }
+        }));
+    }
+}
