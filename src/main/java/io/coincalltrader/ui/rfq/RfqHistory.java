@@ -38,7 +38,7 @@ public final class RfqHistory {
      * @param timeToFirstQuote from the RFQ's creation to the first quote received; null without quotes
      * @param bestEdgeUsd      the best edge against the package mark over every quote received, either direction;
      *                         null without a recorded mark or without quotes
-     * @param result           the outcome in words: "Filled at 253.30 USD (maker 71001)", "Cancelled", "Accept in doubt"…
+     * @param result           the outcome in words: "Filled at 253.30 USD paid (maker 71001)", "Cancelled", "Accept in doubt"…
      */
     public record Entry(StoredRfq stored, String structure, int quotes, int makers, Duration timeToFirstQuote,
                         BigDecimal bestEdgeUsd, String result) {
@@ -152,7 +152,8 @@ public final class RfqHistory {
         }
         return switch (state) {
             case FILLED -> lines.stream().filter(QuoteLine::accepted).findFirst()
-                    .map(q -> "Filled at " + Formats.number(q.packageCost(), 2) + " USD" + (q.maker() == null ? "" : " (maker " + q.maker() + ")"))
+                    .map(q -> "Filled at " + Formats.number(q.packageCost().abs(), 2) + " USD " + (q.packageCost().signum() < 0 ? "received" : "paid")
+                            + (q.maker() == null ? "" : " (maker " + q.maker() + ")"))
                     .orElse("Filled");
             case CANCELLED -> "Cancelled";
             case EXPIRED -> "Expired";

@@ -130,6 +130,7 @@ public final class RfqTicketViewModel {
     private final StringProperty armedQuote = new SimpleStringProperty(this, "armedQuote");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty ladderSummary = new SimpleStringProperty(this, "ladderSummary", "");
+    private final StringProperty ladderEmpty = new SimpleStringProperty(this, "ladderEmpty", "Send the RFQ to see the makers' quotes");
 
     private Market market;
     private PortfolioSnapshot book;
@@ -208,7 +209,13 @@ public final class RfqTicketViewModel {
             status.set(l.message());
         }
         if (l.state() == RfqState.FILLED && l.trade() != null) {
-            status.set("Filled: block trade " + l.trade().blockTradeId() + ". The structure is in the positions table.");
+            RfqQuote taken = l.quotes().stream().filter(q -> q.quoteId().equals(l.acceptedQuoteId())).findFirst().orElse(null);
+            status.set("Filled" + (taken == null ? "" : ": the package " + (QuoteSelection.direction(sent.legs(), taken) == Side.BUY ? "as built" : "reversed")
+                    + " at " + money(taken.takerCost().abs()) + " USD " + (taken.takerCost().signum() < 0 ? "received" : "paid")
+                    + (taken.maker() == null ? "" : " from maker " + taken.maker())) + " (block trade " + l.trade().blockTradeId()
+                    + "). The structure is in the positions table.");
+        } else if (l.state() == RfqState.ACTIVE && !l.quotes().isEmpty() && status.get().startsWith("RFQ " + l.requestId() + " sent")) {
+            status.set("Quotes are in: Trade arms a quote, Confirm takes it.");
         } else if (l.state() == RfqState.EXPIRED) {
             status.set("The RFQ expired without a trade. Resend to ask again.");
         } else if (l.state() == RfqState.TRADED_AWAY) {
@@ -612,6 +619,13 @@ public final class RfqTicketViewModel {
             ladderSummary.set("");
             return;
         }
+        ladderEmpty.set(switch (l.state()) {
+            case ACTIVE -> "No quotes yet: makers usually answer within seconds";
+            case FILLED -> "The RFQ is filled";
+            case CANCELLED -> "The RFQ was cancelled";
+            case EXPIRED -> "The RFQ expired";
+            case TRADED_AWAY -> "The RFQ was traded away";
+        });
         rfqState.set(switch (l.state()) {
             case ACTIVE -> "Active";
             case FILLED -> "Filled";
@@ -856,6 +870,11 @@ public final class RfqTicketViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** What an empty ladder says: waiting for quotes, or how the RFQ ended. */
+    public StringProperty ladderEmptyProperty() {
+        return ladderEmpty;
     }
 
     public StringProperty ladderSummaryProperty() {

@@ -642,8 +642,8 @@ public final class RfqTicketWindow {
         HBox bar = new HBox(10, send, cancel, resend, state, countdown, summary, grow);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        ladder(offersTable, model.offers(), "rfq-offers", "No quotes yet: makers usually answer within seconds", Side.BUY);
-        ladder(bidsTable, model.bids(), "rfq-bids", "No quotes yet", Side.SELL);
+        ladder(offersTable, model.offers(), "rfq-offers", Side.BUY);
+        ladder(bidsTable, model.bids(), "rfq-bids", Side.SELL);
         Label offersTitle = new Label("Trade as built (the sides shown above) — best first");
         offersTitle.getStyleClass().add("top-caption");
         Label bidsTitle = new Label("Trade reversed (every side flipped) — best first");
@@ -671,22 +671,24 @@ public final class RfqTicketWindow {
     }
 
     private void ladder(TableView<RfqTicketViewModel.LadderLine> t, javafx.collections.ObservableList<RfqTicketViewModel.LadderLine> rows,
-                        String id, String placeholder, Side side) {
+                        String id, Side side) {
         t.setId(id);
         t.setItems(rows);
-        t.setPlaceholder(new Label(placeholder));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(model.ladderEmptyProperty());
+        t.setPlaceholder(placeholder);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(200);
         t.getColumns().addAll(List.of(
-                col("Unit USD", 88, r -> perUnit(r), null),
+                col("Price USD", 86, r -> perUnit(r), null),
                 col("Total USD", 92, r -> Formats.number(r.row().packageCost().abs(), 2) + (r.row().packageCost().signum() < 0 ? " CR" : " DB"), null),
-                col("Size", 42, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
-                col("Maker", 58, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null),
-                col("Age", 44, r -> Formats.age(r.row().age()), null),
-                col("Edge USD", 76, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
-                col("Vol pts", 60, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
+                col("Size", 38, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
+                col("Maker", 54, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null),
+                col("Age", 40, r -> Formats.age(r.row().age()), null),
+                col("Edge USD", 74, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
+                col("Vol pts", 58, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
                 col("Delta after", 78, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
-                col("Margin after", 86, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
+                col("Margin after", 84, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
                         : "≈" + Formats.share(r.preview().marginUsageAfter().doubleValue(), 1), null),
                 actionColumn(side)));
         t.setRowFactory(x -> {
@@ -713,6 +715,7 @@ public final class RfqTicketWindow {
             Function<RfqTicketViewModel.LadderRow, String> text, Function<RfqTicketViewModel.LadderRow, Number> sign) {
         TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(p -> p.getValue().rowProperty());
         c.setCellFactory(x -> new io.coincalltrader.ui.common.TextCell<>(text, sign, !title.equals("Maker")));
@@ -722,7 +725,7 @@ public final class RfqTicketWindow {
     /** The Trade / Confirm button; it also marks its row greyed (cannot be hit) or armed, with the reason or the preview as tooltip. */
     private TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> actionColumn(Side side) {
         TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> c = new TableColumn<>("");
-        c.setPrefWidth(84);
+        c.setPrefWidth(76);
         c.setSortable(false);
         c.setCellValueFactory(p -> p.getValue().rowProperty());
         c.setCellFactory(x -> new TableCell<>() {

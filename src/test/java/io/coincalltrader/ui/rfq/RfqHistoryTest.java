@@ -37,7 +37,7 @@ class RfqHistoryTest {
         assertThat(e.timeToFirstQuote()).isEqualTo(Duration.ofSeconds(3));
         // Q1 costs 400 − 146.70 = 253.30 against a 250 mark; Q2 sells the spread for 240; Q3 costs 255.
         assertThat(e.bestEdgeUsd()).isEqualByComparingTo("-3.30");
-        assertThat(e.result()).isEqualTo("Filled at 253.30 USD (maker 71001)");
+        assertThat(e.result()).isEqualTo("Filled at 253.30 USD paid (maker 71001)");
     }
 
     @Test
@@ -109,7 +109,7 @@ class RfqHistoryTest {
         assertThat(result(RfqState.ACTIVE, "Q9", null)).isEqualTo("Accept in doubt");
         assertThat(result(RfqState.CANCELLED, "Q9", null)).as("recovery has not settled it").isEqualTo("Accept in doubt");
         assertThat(result(RfqState.FILLED, null, "{\"blockTradeId\":\"B9\",\"quoteId\":\"Q9\"}"))
-                .as("the accepted quote read from the result").isEqualTo("Filled at 1,250.50 USD");
+                .as("the accepted quote read from the result").isEqualTo("Filled at 1,250.50 USD paid");
         assertThat(result(RfqState.FILLED, null, "{\"blockTradeId\":\"B9\"}")).isEqualTo("Filled");
         assertThat(result(RfqState.FILLED, null, "not json")).isEqualTo("Filled");
         assertThat(result(RfqState.EXPIRED, null, "{\"reason\":\"EXPIRED at the exchange\"}")).isEqualTo("Expired");

@@ -100,7 +100,7 @@ class RfqHistoryViewTest {
         assertThat(table(robot).getItems()).extracting(RfqHistory.Entry::requestId).containsExactly("R3", "R2", "R1");
         assertThat(robot.lookup("#rfq-history-summary").queryAs(Label.class).getText())
                 .isEqualTo("3 RFQs · fill rate 33% (1 of 3 finished) · median first quote 2.5 s");
-        assertThat(cellTexts(robot, "#rfq-history-table")).contains("Filled at 253.30 USD (maker 71001)", "Cancelled", "Expired",
+        assertThat(cellTexts(robot, "#rfq-history-table")).contains("Filled at 253.30 USD paid (maker 71001)", "Cancelled", "Expired",
                 "BUY 1 BTCUSD-27DEC26-100000-C / SELL 1 105000-C", "2026-11-29 12:00:00", "3.0", "-5.00");
         // The best edge is coloured by sign and right-aligned.
         Node edge = robot.lookup(".table-cell").match((Labeled l) -> "-3.30".equals(l.getText())).query();
