@@ -176,11 +176,14 @@ public final class RfqTaker implements AutoCloseable {
                         t.quotes.put(quoteId, withState(q, QuoteState.FILLED));
                     }
                     t.stop();
-                    try {
-                        afterTrade.run();
-                    } catch (RuntimeException e) {
-                        log.warn("refresh after block trade {} failed: {}", f.trade().blockTradeId(), e.getMessage());
-                    }
+                    // The fill is told first; structures and positions are re-read beside it.
+                    io.execute(() -> {
+                        try {
+                            afterTrade.run();
+                        } catch (RuntimeException e) {
+                            log.warn("refresh after block trade {} failed: {}", f.trade().blockTradeId(), e.getMessage());
+                        }
+                    });
                 }
                 case RfqAcceptor.Outcome.Refused r -> {
                     t.message = "the exchange refused quote " + quoteId + ": " + r.reason();

@@ -137,9 +137,13 @@ public final class RfqTicketViewModel {
     private volatile Sent sent;
     private boolean building;
     private Instant now = Instant.EPOCH;
+    private long shownSecond;
+    private boolean accepting;
+    private final java.time.Clock clock;
 
-    public RfqTicketViewModel(RfqTaker taker, Supplier<Guards> guards) {
+    public RfqTicketViewModel(RfqTaker taker, Supplier<Guards> guards, java.time.Clock clock) {
         this.taker = taker;
+        this.clock = clock;
         this.guards = guards;
         legs.addListener((javafx.collections.ListChangeListener<TicketLeg>) c -> recompute());
         size.addListener((o, a, b) -> recompute());
@@ -193,16 +197,29 @@ public final class RfqTicketViewModel {
         refreshLadder();
     }
 
-    /** The clock moved (ages, staleness and the RFQ countdown change without any news). */
+    /**
+     * The clock moved: ages, staleness and the RFQ countdown change without any news. The ladder is redrawn once a
+     * second (what it shows changes by the second); a click judges its quote at the moment of the click.
+     */
     public void tick(Instant t) {
         now = t;
-        refreshLadder();
+        if (t.getEpochSecond() != shownSecond) {
+            shownSecond = t.getEpochSecond();
+            refreshLadder();
+        }
     }
 
-    /** An RFQ update from the engine; only the RFQ this ticket sent is shown. */
-    public void rfq(RfqTaker.Live l) {
+    /**
+     * An RFQ update from the engine; only the RFQ this ticket sent is shown, and an update older than the one shown
+     * (an answer that took the slow path) never replaces it. Returns whether it was shown.
+     */
+    public boolean rfq(RfqTaker.Live l) {
         if (sent == null || !sent.requestId().equals(l.requestId())) {
-            return;
+            return false;
+        }
+        RfqTaker.Live shown = live.get();
+        if (shown != null && shown.requestId().equals(l.requestId()) && l.changedNanos() < shown.changedNanos()) {
+            return false;
         }
         live.set(l);
         if (l.message() != null) {
@@ -225,6 +242,7 @@ public final class RfqTicketViewModel {
         if (l.state() != RfqState.ACTIVE) {
             recompute();
         }
+        return true;
     }
 
     // ------------------------------------------------------------------ building the structure
@@ -540,7 +558,10 @@ public final class RfqTicketViewModel {
             Throwable t = error.getCause() != null ? error.getCause() : error;
             status.set("RFQ not sent: " + (t instanceof io.coincalltrader.exchange.ExchangeException x ? x.traderMessage() : t.getMessage()));
         } else {
-            live.set(l);
+            RfqTaker.Live shown = live.get();
+            if (shown == null || !shown.requestId().equals(l.requestId()) || shown.changedNanos() < l.changedNanos()) {
+                live.set(l);
+            }
             status.set("RFQ " + l.requestId() + " sent: waiting for quotes");
         }
         recompute();
@@ -551,7 +572,20 @@ public final class RfqTicketViewModel {
      * A click on a ladder row: the first arms it (unless one-click is on), the second on the same row sends the
      * accept. A row that cannot be hit refuses with its reason; a click on another row arms that one instead.
      */
-    public Click click(LadderRow r) {
+    public Click click(LadderRow clicked) {
+        if (accepting) {
+            status.set("An accept is on its way: wait for its answer");
+            return Click.REFUSED;
+        }
+        // Judge the quote as it is now, not as it was at the last redraw (it may have gone stale since).
+        now = clock.instant();
+        refreshLadder();
+        LadderRow r = java.util.stream.Stream.concat(offers.stream(), bids.stream()).map(LadderLine::row)
+                .filter(x -> x.quoteId().equals(clicked.quoteId())).findFirst().orElse(null);
+        if (r == null) {
+            status.set("That quote is no longer open");
+            return Click.REFUSED;
+        }
         if (!r.row().hittable()) {
             status.set("Cannot hit this quote: " + r.row().refusal());
             disarm();
@@ -570,7 +604,6 @@ public final class RfqTicketViewModel {
             return Click.ARMED;
         }
         armedQuote.set(null);
-        refreshLadder();
         return Click.SENT;
     }
 
@@ -581,9 +614,13 @@ public final class RfqTicketViewModel {
         }
     }
 
+    /** Sends the accept of the quote just confirmed; the ladder refuses clicks until its answer ({@link #answered}). */
     public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r) {
+        accepting = true;
+        java.util.concurrent.CompletableFuture<RfqTaker.Live> f = taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
         status.set("Accepting quote " + r.quoteId() + "…");
-        return taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
+        refreshLadder();
+        return f;
     }
 
     public java.util.concurrent.CompletableFuture<RfqTaker.Live> cancel() {
@@ -597,6 +634,7 @@ public final class RfqTicketViewModel {
 
     /** After an engine answer (accept or cancel) on the FX thread. */
     public void answered(RfqTaker.Live l, Throwable error) {
+        accepting = false;
         if (error != null) {
             Throwable t = error.getCause() != null ? error.getCause() : error;
             status.set("Refused: " + (t instanceof io.coincalltrader.exchange.ExchangeException x ? x.traderMessage() : t.getMessage()));

@@ -119,15 +119,16 @@ public final class RfqTicketWindow {
         this.session = session;
         this.memory = memory;
         this.notify = notify;
-        this.model = new RfqTicketViewModel(session.rfqs(), guards);
+        this.model = new RfqTicketViewModel(session.rfqs(), guards, session.clock());
         stage.initOwner(owner);
         stage.setTitle("RFQ ticket — block trade");
 
         FramePump.Latest<RfqTicketViewModel.Market> markets = pump.latest(model::market);
         FramePump.Latest<String> problems = pump.latest(p -> marketProblem.setText(p));
         FramePump.Latest<RfqTaker.Live> lives = pump.latest(l -> {
-            model.rfq(l);
-            pendingVisible = l.changedNanos();
+            if (model.rfq(l)) {
+                pendingVisible = l.changedNanos();
+            }
         });
         FramePump.Latest<PortfolioSnapshot> books = pump.latest(model::book);
         feed = new RfqTicketFeed(session.gateway().market(), session.io(), session.clock(), m -> {

@@ -148,7 +148,7 @@ class RfqTakerTest {
         assertThat(stored.acceptedQuoteId()).isEqualTo(worst.quoteId());
         assertThat(stored.rfq().state()).isEqualTo(RfqState.FILLED);
         assertThat(f.db.fills().since(Instant.EPOCH)).hasSize(2);
-        assertThat(trades.get()).isEqualTo(1);
+        Await.until("structures and positions re-read after the fill", Duration.ofSeconds(5), () -> trades.get() == 1);
         assertThat(paper.oracle().positions().get(calls().get(0))).isEqualByComparingTo("1");
         assertThat(paper.oracle().positions().get(calls().get(1))).isEqualByComparingTo("-1");
 
