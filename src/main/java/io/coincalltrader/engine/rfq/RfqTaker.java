@@ -126,7 +126,7 @@ public final class RfqTaker implements AutoCloseable {
                     + " USD is below the exchange's RFQ minimum of " + QuoteSelection.MINIMUM_NOTIONAL_USD.toPlainString() + " USD"));
         }
         List<RfqLeg> out = legs.size() == 1 ? List.of(new RfqLeg(legs.getFirst().instrumentName(), Side.BUY, legs.getFirst().quantity())) : legs;
-        return CompletableFuture.supplyAsync(() -> {
+        return async(() -> {
             Rfq rfq = rfqs.create(out);
             Tracked t = new Tracked(rfq);
             tracked.put(rfq.requestId(), t);
@@ -139,7 +139,7 @@ public final class RfqTaker implements AutoCloseable {
                     + (packageMark == null ? "" : "; package mark " + packageMark.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " USD"), null);
             t.poller = io.scheduleWithFixedDelay(() -> poll(t), pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
             return publish(t);
-        }, blocking);
+        });
     }
 
     /**
@@ -165,7 +165,7 @@ public final class RfqTaker implements AutoCloseable {
         if (q.expiryTime() != null && !q.expiryTime().isAfter(now.plusSeconds(1))) {
             return CompletableFuture.failedFuture(new IllegalStateException("that quote expires within a second"));
         }
-        return CompletableFuture.supplyAsync(() -> {
+        return async(() -> {
             switch (acceptor.accept(requestId, q, cause)) {
                 case RfqAcceptor.Outcome.Filled f -> {
                     t.trade = f.trade();
@@ -198,7 +198,7 @@ public final class RfqTaker implements AutoCloseable {
                 }
             }
             return publish(t);
-        }, blocking);
+        });
     }
 
     /** Cancels the RFQ at the exchange and records it as cancelled by the trader. */
@@ -207,7 +207,7 @@ public final class RfqTaker implements AutoCloseable {
         if (t == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
         }
-        return CompletableFuture.supplyAsync(() -> {
+        return async(() -> {
             if (t.rfq.state() != RfqState.ACTIVE) {
                 return publish(t);
             }
@@ -223,7 +223,16 @@ public final class RfqTaker implements AutoCloseable {
             }
             close(t, RfqState.CANCELLED, "cancelled by the trader", cause);
             return publish(t);
-        }, blocking);
+        });
+    }
+
+    /** Runs exchange work on its own virtual thread; once the session closed, nothing more is started. */
+    private CompletableFuture<Live> async(java.util.function.Supplier<Live> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, blocking);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
+        }
     }
 
     private void on(WsEvent e) {

@@ -138,6 +138,8 @@ public final class RfqTicketViewModel {
     private boolean building;
     private Instant now = Instant.EPOCH;
     private long shownSecond;
+    private final PackageRisk.Preview[] previews = new PackageRisk.Preview[2];
+    private final Object[][] previewKeys = new Object[2][];
     private boolean accepting;
     private final java.time.Clock clock;
 
@@ -705,11 +707,7 @@ public final class RfqTicketViewModel {
         List<LadderRow> buy = new ArrayList<>();
         List<LadderRow> sell = new ArrayList<>();
         for (QuoteLadder.Row r : QuoteLadder.rows(open, sent.legs(), mark, vega, now, g.staleAfter(), band)) {
-            List<PricedLeg> filled = priced(sent.legs(), r.ourSide() == Side.SELL);
-            PackageRisk.Preview p = filled == null || market.index() == null ? null : PackageRisk.preview(filled,
-                    book == null ? List.of() : book.positions(), base.get(), market.index().doubleValue(),
-                    book == null ? null : book.account().equity(), book == null ? null : book.account().initialMargin());
-            (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, p, r.quote().quoteId().equals(armedQuote.get())));
+            (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, preview(r.ourSide() == Side.SELL), r.quote().quoteId().equals(armedQuote.get())));
         }
         sync(offers, buy);
         sync(bids, sell);
@@ -719,6 +717,24 @@ public final class RfqTicketViewModel {
             status.set("Disarmed: the armed quote went stale, left the band or was withdrawn");
             refreshLadder();
         }
+    }
+
+    /**
+     * What filling the sent structure (or its reverse) would do to the book. It depends on the structure, the market
+     * and the book, not on the quote, so it is computed once per new market or book figures, not per quote and frame.
+     */
+    private PackageRisk.Preview preview(boolean reversed) {
+        int i = reversed ? 1 : 0;
+        if (previewKeys[i] != null && previewKeys[i][0] == market && previewKeys[i][1] == book && previewKeys[i][2] == sent) {
+            return previews[i];
+        }
+        List<PricedLeg> filled = priced(sent.legs(), reversed);
+        PackageRisk.Preview p = filled == null || market.index() == null ? null : PackageRisk.preview(filled,
+                book == null ? List.of() : book.positions(), base.get(), market.index().doubleValue(),
+                book == null ? null : book.account().equity(), book == null ? null : book.account().initialMargin());
+        previews[i] = p;
+        previewKeys[i] = new Object[] {market, book, sent};
+        return p;
     }
 
     /** Updates the lines in place when the same quotes are listed in the same order; otherwise lists them anew. */

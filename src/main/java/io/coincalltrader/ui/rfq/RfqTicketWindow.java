@@ -106,6 +106,7 @@ public final class RfqTicketWindow {
     private final TableView<RfqTicketViewModel.LadderLine> offersTable = new TableView<>();
     private final TableView<RfqTicketViewModel.LadderLine> bidsTable = new TableView<>();
     private final GridPane packageGrid = new GridPane();
+    private final LabelGrid packageCells = new LabelGrid(packageGrid);
     private final GridPane spotVolGrid = new GridPane();
     private final GridPane spotDaysGrid = new GridPane();
     private final Label preview = new Label();
@@ -509,25 +510,27 @@ public final class RfqTicketWindow {
     }
 
     private void drawPackage() {
-        packageGrid.getChildren().clear();
         PackageRisk.Screen s = model.screenProperty().get();
         PackageRisk.Payoff p = model.payoffProperty().get();
+        LabelGrid g = packageCells;
+        g.begin();
         int r = 0;
-        r = pair(r, "Mark", s == null ? Formats.DASH : cost(s.markCost()), "rfq-mark", null);
-        r = pair(r, "Screen buy / sell", s == null ? Formats.DASH : (s.buyCost() == null ? Formats.DASH : cost(s.buyCost())) + "  /  "
+        r = pair(g, r, "Mark", s == null ? Formats.DASH : cost(s.markCost()), "rfq-mark", null);
+        r = pair(g, r, "Screen buy / sell", s == null ? Formats.DASH : (s.buyCost() == null ? Formats.DASH : cost(s.buyCost())) + "  /  "
                 + (s.sellProceeds() == null ? Formats.DASH : cost(s.sellProceeds().negate())), "rfq-screen", null);
-        r = pair(r, "Delta", s == null ? Formats.DASH : Formats.signed(s.delta(), 3) + " " + model.baseProperty().get(), "rfq-delta", null);
-        r = pair(r, "Gamma", s == null ? Formats.DASH : Formats.signed(s.gamma(), 6), "rfq-gamma", null);
-        r = pair(r, "Vega", s == null ? Formats.DASH : Formats.signed(s.vega(), 2) + " USD / vol pt", "rfq-vega", null);
-        r = pair(r, "Theta", s == null ? Formats.DASH : Formats.signed(s.theta(), 2) + " USD / day", "rfq-theta", null);
+        r = pair(g, r, "Delta", s == null ? Formats.DASH : Formats.signed(s.delta(), 3) + " " + model.baseProperty().get(), "rfq-delta", null);
+        r = pair(g, r, "Gamma", s == null ? Formats.DASH : Formats.signed(s.gamma(), 6), "rfq-gamma", null);
+        r = pair(g, r, "Vega", s == null ? Formats.DASH : Formats.signed(s.vega(), 2) + " USD / vol pt", "rfq-vega", null);
+        r = pair(g, r, "Theta", s == null ? Formats.DASH : Formats.signed(s.theta(), 2) + " USD / day", "rfq-theta", null);
         if (s != null && p == null) {
-            pair(r, "Max profit / loss", "not defined at one expiry", "rfq-maxpl", null);
+            pair(g, r, "Max profit / loss", "not defined at one expiry", "rfq-maxpl", null);
         } else if (p != null) {
-            r = pair(r, "Max profit", p.maxProfit() == null ? "unlimited" : Formats.number(p.maxProfit(), 2) + " USD", "rfq-max-profit", 1);
-            r = pair(r, "Max loss", p.maxLoss() == null ? "unlimited" : Formats.number(p.maxLoss().negate(), 2) + " USD", "rfq-max-loss", -1);
-            pair(r, "Breakevens", p.breakevens().isEmpty() ? Formats.DASH
+            r = pair(g, r, "Max profit", p.maxProfit() == null ? "unlimited" : Formats.number(p.maxProfit(), 2) + " USD", "rfq-max-profit", 1);
+            r = pair(g, r, "Max loss", p.maxLoss() == null ? "unlimited" : Formats.number(p.maxLoss().negate(), 2) + " USD", "rfq-max-loss", -1);
+            pair(g, r, "Breakevens", p.breakevens().isEmpty() ? Formats.DASH
                     : String.join(" · ", p.breakevens().stream().map(b -> Formats.number(b, 0)).toList()), "rfq-breakevens", null);
         }
+        g.end();
     }
 
     /** A cost the trader reads: "1,234.50 USD paid" or "980.00 USD received". */
@@ -535,16 +538,10 @@ public final class RfqTicketWindow {
         return Formats.number(c.abs(), 2) + " USD " + (c.signum() >= 0 ? "paid" : "received");
     }
 
-    private int pair(int row, String label, String value, String id, Integer sign) {
-        Label k = new Label(label);
-        k.getStyleClass().add("muted");
-        Label v = new Label(value);
+    private static int pair(LabelGrid g, int row, String label, String value, String id, Integer sign) {
+        g.set(0, row, label, null, "muted").setId(null);
+        Label v = g.set(1, row, value, sign, Styles.NUMERIC);
         v.setId(id);
-        v.getStyleClass().add(Styles.NUMERIC);
-        if (sign != null) {
-            Styles.sign(v, sign);
-        }
-        packageGrid.addRow(row, k, v);
         return row + 1;
     }
 
@@ -552,8 +549,15 @@ public final class RfqTicketWindow {
         CheckBox book = new CheckBox("Include the existing book");
         book.setId("rfq-include-book");
         book.selectedProperty().bindBidirectional(model.includeBookProperty());
-        model.spotVolProperty().addListener((o, a, b) -> drawMatrix(spotVolGrid, b, "%", "vol"));
-        model.spotDaysProperty().addListener((o, a, b) -> drawMatrix(spotDaysGrid, b, "%", "days"));
+        LabelGrid volCells = new LabelGrid(spotVolGrid);
+        LabelGrid dayCells = new LabelGrid(spotDaysGrid);
+        for (GridPane g : List.of(spotVolGrid, spotDaysGrid)) {
+            g.setHgap(8);
+            g.setVgap(2);
+            g.setPadding(new Insets(6, 0, 0, 0));
+        }
+        model.spotVolProperty().addListener((o, a, b) -> drawMatrix(volCells, b, "vol"));
+        model.spotDaysProperty().addListener((o, a, b) -> drawMatrix(dayCells, b, "days"));
         spotVolGrid.setId("rfq-matrix-vol");
         spotDaysGrid.setId("rfq-matrix-days");
         Tab vol = new Tab("Spot × vol", spotVolGrid);
@@ -568,36 +572,70 @@ public final class RfqTicketWindow {
         return new VBox(4, new HBox(10, title, book), tabs);
     }
 
-    private static void drawMatrix(GridPane g, PackageRisk.Matrix m, String rowUnit, String columns) {
-        g.getChildren().clear();
-        g.setHgap(8);
-        g.setVgap(2);
-        g.setPadding(new Insets(6, 0, 0, 0));
-        if (m == null) {
-            return;
-        }
-        Label corner = new Label(columns.equals("vol") ? "spot \\ vol" : "spot \\ days");
-        corner.getStyleClass().add("muted");
-        g.add(corner, 0, 0);
-        for (int c = 0; c < m.columnMoves().length; c++) {
-            double v = m.columnMoves()[c];
-            Label h = new Label(columns.equals("vol") ? Formats.signed(v, 0) + " pt" : "+" + Formats.number(v, v == Math.floor(v) ? 0 : 1) + " d");
-            h.getStyleClass().addAll("muted", Styles.NUMERIC);
-            g.add(h, c + 1, 0);
-        }
-        for (int r = 0; r < m.rowMoves().length; r++) {
-            Label h = new Label(Formats.signed(m.rowMoves()[r], 0) + rowUnit);
-            h.getStyleClass().add("muted");
-            g.add(h, 0, r + 1);
+    private static void drawMatrix(LabelGrid g, PackageRisk.Matrix m, String columns) {
+        g.begin();
+        if (m != null) {
+            g.set(0, 0, columns.equals("vol") ? "spot \\ vol" : "spot \\ days", null, "muted");
             for (int c = 0; c < m.columnMoves().length; c++) {
-                double v = m.pnl()[r][c];
-                Label cell = new Label(Double.isNaN(v) ? Formats.DASH : Formats.signed(v, 0));
-                cell.getStyleClass().add(Styles.NUMERIC);
-                cell.setMinWidth(64);
-                cell.setAlignment(Pos.CENTER_RIGHT);
-                Styles.sign(cell, Formats.shown(v, 0));
-                g.add(cell, c + 1, r + 1);
+                double v = m.columnMoves()[c];
+                g.set(c + 1, 0, columns.equals("vol") ? Formats.signed(v, 0) + " pt" : "+" + Formats.number(v, v == Math.floor(v) ? 0 : 2) + " d",
+                        null, "muted");
             }
+            for (int r = 0; r < m.rowMoves().length; r++) {
+                g.set(0, r + 1, Formats.signed(m.rowMoves()[r], 0) + "%", null, "muted");
+                for (int c = 0; c < m.columnMoves().length; c++) {
+                    double v = m.pnl()[r][c];
+                    g.set(c + 1, r + 1, Double.isNaN(v) ? Formats.DASH : Formats.signed(v, 0), Double.isNaN(v) ? 0 : Formats.shown(v, 0), Styles.NUMERIC);
+                }
+            }
+        }
+        g.end();
+    }
+
+    /**
+     * A grid of labels kept between redraws: a redraw changes texts and colours of the labels it already has, adds
+     * what is new and removes what it no longer sets, so a new figure costs no new nodes (and no CSS pass for them).
+     */
+    private static final class LabelGrid {
+        private final GridPane pane;
+        private final java.util.Map<Long, Label> cells = new java.util.HashMap<>();
+        private final java.util.Set<Long> touched = new java.util.HashSet<>();
+
+        LabelGrid(GridPane pane) {
+            this.pane = pane;
+        }
+
+        void begin() {
+            touched.clear();
+        }
+
+        Label set(int col, int row, String text, Number sign, String styleClass) {
+            long key = ((long) col << 32) | row;
+            touched.add(key);
+            Label l = cells.get(key);
+            if (l == null) {
+                l = new Label();
+                l.getStyleClass().add(styleClass);
+                if (Styles.NUMERIC.equals(styleClass) && col > 0) {
+                    l.setMinWidth(64);
+                    l.setAlignment(Pos.CENTER_RIGHT);
+                }
+                cells.put(key, l);
+                pane.add(l, col, row);
+            }
+            l.setText(text);
+            Styles.sign(l, sign == null ? 0 : sign);
+            return l;
+        }
+
+        void end() {
+            cells.entrySet().removeIf(e -> {
+                if (!touched.contains(e.getKey())) {
+                    pane.getChildren().remove(e.getValue());
+                    return true;
+                }
+                return false;
+            });
         }
     }
 
@@ -946,6 +984,12 @@ public final class RfqTicketWindow {
     }
 
     private void close() {
+        // An RFQ left open would keep asking the makers with no one watching: closing the ticket withdraws it.
+        if (model.rfqActive()) {
+            String id = model.sentRfq().requestId();
+            model.cancel().whenComplete((l, x) -> Platform.runLater(() -> notify.accept(x == null ? "RFQ " + id + " cancelled as its ticket closed"
+                    : "RFQ " + id + " not cancelled: " + (x.getCause() != null ? x.getCause().getMessage() : x.getMessage()))));
+        }
         clock.stop();
         feed.close();
         rfqUpdates.close();

@@ -1,0 +1,283 @@
+package io.coincalltrader.ui.rfq;
+
+import io.coincalltrader.domain.instrument.InstrumentName;
+import io.coincalltrader.domain.instrument.OptionType;
+import io.coincalltrader.domain.market.OptionQuote;
+import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.BlockTrade;
+import io.coincalltrader.domain.rfq.MakerQuoteRequest;
+import io.coincalltrader.domain.rfq.QuoteLeg;
+import io.coincalltrader.domain.rfq.QuoteState;
+import io.coincalltrader.domain.rfq.Rfq;
+import io.coincalltrader.domain.rfq.RfqLeg;
+import io.coincalltrader.domain.rfq.RfqQuote;
+import io.coincalltrader.domain.rfq.RfqState;
+import io.coincalltrader.engine.rfq.RfqTaker;
+import io.coincalltrader.exchange.RfqGateway;
+import io.coincalltrader.store.Database;
+import io.coincalltrader.store.StoreConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ticket's rules without a window: the notional check, leg checks, the guards at the click, stale updates. */
+class RfqTicketViewModelTest {
+    private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
+    private static final LocalDate EXPIRY = LocalDate.of(2026, 12, 25);
+    private static final List<BigDecimal> STRIKES = List.of(new BigDecimal("90000"), new BigDecimal("95000"), new BigDecimal("100000"),
+            new BigDecimal("105000"), new BigDecimal("110000"));
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor();
+    private final MutableClock clock = new MutableClock(T0);
+    private final StubGateway gateway = new StubGateway();
+    private RfqTaker taker;
+    private RfqTicketViewModel vm;
+    private RfqTicketViewModel.Guards guards = RfqTicketViewModel.Guards.defaults();
+
+    @BeforeEach
+    void open() {
+        db = Database.open(StoreConfig.of(dir, "vm", clock));
+        taker = new RfqTaker(gateway, db, io, clock, Duration.ofMillis(30), () -> { });
+        vm = new RfqTicketViewModel(taker, () -> guards, clock);
+        vm.market(market());
+    }
+
+    @AfterEach
+    void close() {
+        gateway.holdAccept = false;
+        taker.close();
+        io.shutdownNow();
+        db.close();
+    }
+
+    private static RfqTicketViewModel.Market market() {
+        Map<String, OptionQuote> chain = new HashMap<>();
+        for (BigDecimal k : STRIKES) {
+            for (OptionType t : OptionType.values()) {
+                double moneyness = (k.doubleValue() - 100000) / 10000;
+                double delta = t == OptionType.CALL ? 0.5 - moneyness * 0.4 : -0.5 - moneyness * 0.4;
+                BigDecimal mark = BigDecimal.valueOf(Math.max(50, 3000 - Math.abs(k.doubleValue() - 100000) * 0.3));
+                String s = InstrumentName.Option.of("BTC", EXPIRY, k, t).text();
+                chain.put(s, new OptionQuote(s, k, t, EXPIRY.atTime(8, 0).toInstant(ZoneOffset.UTC), mark, mark.subtract(BigDecimal.TEN),
+                        BigDecimal.ONE, mark.add(BigDecimal.TEN), BigDecimal.ONE, 0.55, 0.54, 0.56, new BigDecimal("100000"), null, null,
+                        delta, 0.00002, 90, -40));
+            }
+        }
+        Map<LocalDate, List<BigDecimal>> strikes = new TreeMap<>(Map.of(EXPIRY, STRIKES));
+        return new RfqTicketViewModel.Market("BTC", strikes, chain, new BigDecimal("100000"), new BigDecimal("100010"),
+                new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.001"), new BigDecimal("0.001"), T0);
+    }
+
+    @Test
+    void theTemplateBuildsAroundTheMoneyAndTheNotionalCheckNamesTheSizeNeeded() {
+        assertThat(vm.legs()).hasSize(4); // iron condor by default
+        assertThat(vm.legs()).extracting(l -> l.strikeProperty().get().intValue()).containsExactly(90000, 95000, 105000, 110000);
+        vm.sizeProperty().set("0.1");
+        // 0.1 × (90k + 95k + 105k + 110k) = 40,000 USD < 50,000
+        assertThat(vm.sizeProblemProperty().get()).startsWith("Below the exchange's RFQ minimum: notional 40,000.00 USD")
+                .endsWith("A size of at least 0.13 is needed");
+        assertThat(vm.sendableProperty().get()).isFalse();
+        vm.sizeProperty().set("0.125");
+        assertThat(vm.sizeProblemProperty().get()).isEqualTo("Leg sizes must be multiples of 0.01 contracts");
+        vm.sizeProperty().set("0,5");
+        assertThat(vm.sizeProblemProperty().get()).isEqualTo("Use a point for decimals: 0.5");
+        vm.sizeProperty().set("0.13");
+        assertThat(vm.sizeProblemProperty().get()).isNull();
+        assertThat(vm.sendableProperty().get()).isTrue();
+        assertThat(vm.payoffProperty().get().maxLoss()).isPositive();
+    }
+
+    @Test
+    void aLegTwiceOrWithoutAStrikeCannotBeSent() {
+        vm.legs().get(1).strikeProperty().set(vm.legs().get(0).strikeProperty().get());
+        vm.legs().get(1).typeProperty().set(vm.legs().get(0).typeProperty().get());
+        assertThat(vm.structureProblemProperty().get()).startsWith("Each option may appear in one leg only");
+        assertThat(vm.sendableProperty().get()).isFalse();
+        vm.legs().get(1).strikeProperty().set(null);
+        assertThat(vm.structureProblemProperty().get()).isEqualTo("Every leg needs an expiry and a strike");
+    }
+
+    @Test
+    void theStrikeByDeltaIsTheListedOneNearestTheTarget() {
+        TicketLeg call = vm.legs().get(2);
+        assertThat(vm.strikeByDelta(call, "0.1")).isNull();
+        assertThat(call.strikeProperty().get()).isEqualByComparingTo("110000"); // delta 0.5 - 1.0*0.4 = 0.1
+        assertThat(vm.strikeByDelta(call, "1.5")).contains("between 0 and 1");
+        assertThat(vm.strikeByDelta(call, "x")).contains("a number");
+    }
+
+    @Test
+    void aQuoteIsJudgedAtTheClickAndAnAcceptInFlightRefusesMoreClicks() throws Exception {
+        vm.sizeProperty().set("1");
+        RfqTaker.Live sent = vm.send().get(5, TimeUnit.SECONDS);
+        vm.sent(sent, null);
+        gateway.quote(sent.requestId(), vm.legs());
+        RfqTaker.Live withQuote = await(sent.requestId());
+        vm.rfq(withQuote);
+        vm.tick(clock.instant());
+        RfqTicketViewModel.LadderRow row = vm.offers().getFirst().row();
+        assertThat(row.row().hittable()).isTrue();
+
+        // 31 s later the quote is stale, though the ladder was not redrawn: the click judges it now.
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.REFUSED);
+        assertThat(vm.statusProperty().get()).contains("older than the stale limit");
+
+        guards = new RfqTicketViewModel.Guards(Duration.ofMinutes(5), new java.math.BigDecimal("0.05"), java.math.BigDecimal.ONE, false);
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.ARMED);
+        assertThat(vm.offers().getFirst().row().armed()).isTrue();
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
+        gateway.holdAccept = true;
+        vm.accept(row);
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.REFUSED);
+        assertThat(vm.statusProperty().get()).startsWith("An accept is on its way");
+    }
+
+    @Test
+    void anOlderUpdateNeverReplacesANewerOne() throws Exception {
+        vm.sizeProperty().set("1");
+        RfqTaker.Live sent = vm.send().get(5, TimeUnit.SECONDS);
+        vm.sent(sent, null);
+        gateway.quote(sent.requestId(), vm.legs());
+        RfqTaker.Live newer = await(sent.requestId());
+        assertThat(vm.rfq(newer)).isTrue();
+        RfqTaker.Live older = new RfqTaker.Live(sent.rfq(), List.of(), null, null, null, newer.changedNanos() - 1);
+        assertThat(vm.rfq(older)).isFalse();
+        vm.sent(older, null);
+        assertThat(vm.liveProperty().get()).isSameAs(newer);
+        assertThat(vm.offers()).hasSize(1);
+    }
+
+    private RfqTaker.Live await(String requestId) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            RfqTaker.Live l = taker.get(requestId).orElseThrow();
+            if (!l.quotes().isEmpty()) {
+                return l;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no quote merged");
+    }
+
+    /** An RFQ gateway that creates RFQs and returns the quotes put in; accepts can be held. */
+    private final class StubGateway implements RfqGateway {
+        final List<RfqQuote> quotes = new CopyOnWriteArrayList<>();
+        volatile boolean holdAccept;
+        int ids;
+
+        void quote(String requestId, List<TicketLeg> legs) {
+            List<QuoteLeg> out = new ArrayList<>();
+            for (TicketLeg l : legs) {
+                OptionQuote q = l.quoteProperty().get();
+                out.add(new QuoteLeg(q.symbol(), l.sideProperty().get().opposite(), q.markPrice(), BigDecimal.ONE));
+            }
+            // No socket here: the taker's polling picks it up.
+            quotes.add(new RfqQuote("Q" + (++ids), requestId, QuoteState.OPEN, clock.instant(), clock.instant().plusSeconds(300), out, "71001"));
+        }
+
+        @Override
+        public Rfq create(List<RfqLeg> legs) {
+            return new Rfq("R" + (++ids), RfqState.ACTIVE, clock.instant(), clock.instant().plus(Duration.ofHours(1)), legs);
+        }
+
+        @Override
+        public List<RfqQuote> quotesReceived(String requestId) {
+            return List.copyOf(quotes);
+        }
+
+        @Override
+        public BlockTrade accept(String requestId, String quoteId) {
+            while (holdAccept) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new IllegalStateException("not used");
+        }
+
+        @Override
+        public void cancel(String requestId) {
+        }
+
+        @Override
+        public List<Rfq> list(String requestId, String state, String role, Instant start, Instant end) {
+            return List.of();
+        }
+
+        @Override
+        public List<BlockTrade> blockTrades(String blockTradeId, int pageSize) {
+            return List.of();
+        }
+
+        @Override
+        public RfqQuote createQuote(MakerQuoteRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void cancelQuote(String quoteId) {
+        }
+
+        @Override
+        public void cancelAllQuotes() {
+        }
+
+        @Override
+        public List<RfqQuote> myQuotes(String requestId, String state) {
+            return List.of();
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
