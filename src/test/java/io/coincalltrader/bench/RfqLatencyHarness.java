@@ -60,6 +60,8 @@ public final class RfqLatencyHarness {
     private static final AtomicLong clicked = new AtomicLong();
     private static final List<Long> visible = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> sent = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> applied = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> dispatched = Collections.synchronizedList(new ArrayList<>());
 
     private RfqLatencyHarness() {
     }
@@ -120,6 +122,8 @@ public final class RfqLatencyHarness {
         System.out.printf("rounds completed: %d of %d (after %d warm-up), %d timed out, %.1f s%n", done, rounds, warmup, timeouts, wall / 1e9);
         print("quote-received-to-visible (Live.changedNanos -> post-layout pulse)", visible);
         print("click-to-request-sent (confirm click -> RfqGateway.accept)", sent);
+        print("  of which on the FX thread (confirm click -> accept handed to the engine)", dispatched);
+        print("  quote-received-to-applied (Live.changedNanos -> start of the frame applying it)", applied);
         System.out.println("load average at start: " + loadBefore + "; at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
 
         CompletableFuture.runAsync(window.stage()::hide, Platform::runLater).get(10, TimeUnit.SECONDS); // the ticket closes its feed
@@ -176,6 +180,21 @@ public final class RfqLatencyHarness {
             @Override
             public void confirmClicked(long nanos) {
                 clicked.set(measuring ? nanos : 0);
+            }
+
+            @Override
+            public void quoteApplied(long changedNanos, long appliedNanos) {
+                if (measuring) {
+                    applied.add(appliedNanos - changedNanos);
+                }
+            }
+
+            @Override
+            public void acceptDispatched(long nanos) {
+                long c = clicked.get();
+                if (measuring && c != 0) {
+                    dispatched.add(nanos - c);
+                }
             }
         });
         w.model().liveProperty().addListener((o, a, b) -> live = b);

@@ -581,16 +581,19 @@ public final class RfqTicketViewModel {
         }
         // Judge the quote as it is now, not as it was at the last redraw (it may have gone stale since).
         now = clock.instant();
-        refreshLadder();
-        LadderRow r = java.util.stream.Stream.concat(offers.stream(), bids.stream()).map(LadderLine::row)
-                .filter(x -> x.quoteId().equals(clicked.quoteId())).findFirst().orElse(null);
-        if (r == null) {
+        RfqTaker.Live l = live.get();
+        List<RfqQuote> open = l == null ? List.of() : openQuotes(l).stream().filter(q -> q.quoteId().equals(clicked.quoteId())).toList();
+        List<QuoteLadder.Row> fresh = open.isEmpty() ? null : ladder(open);
+        if (fresh == null || fresh.isEmpty()) {
             status.set("That quote is no longer open");
+            refreshLadder();
             return Click.REFUSED;
         }
+        LadderRow r = new LadderRow(fresh.getFirst(), clicked.preview(), clicked.armed());
         if (!r.row().hittable()) {
             status.set("Cannot hit this quote: " + r.row().refusal());
-            disarm();
+            armedQuote.set(null);
+            refreshLadder();
             return Click.REFUSED;
         }
         if (!rfqActive()) {
@@ -680,15 +683,12 @@ public final class RfqTicketViewModel {
         } else {
             countdown.set("");
         }
-        List<PricedLeg> asSent = priced(sent.legs(), false);
-        BigDecimal mark = asSent == null ? null : PackageRisk.screen(asSent).markCost();
-        double vega = asSent == null ? 0 : PackageRisk.screen(asSent).vega();
-        List<RfqQuote> open = l.quotes().stream().filter(q -> q.state() == QuoteState.OPEN)
-                .filter(q -> q.expiryTime() == null || q.expiryTime().isAfter(now)).toList();
+        List<RfqQuote> open = openQuotes(l);
         long makers = l.quotes().stream().map(RfqQuote::maker).filter(java.util.Objects::nonNull).distinct().count();
         ladderSummary.set(l.quotes().size() + " quote" + (l.quotes().size() == 1 ? "" : "s") + (makers > 0 ? " from " + makers + " maker" + (makers == 1 ? "" : "s") : "")
                 + (open.size() != l.quotes().size() ? " · " + open.size() + " open" : ""));
-        if (mark == null || l.state() != RfqState.ACTIVE) {
+        List<QuoteLadder.Row> ladder = l.state() == RfqState.ACTIVE ? ladder(open) : null;
+        if (ladder == null) {
             offers.clear();
             bids.clear();
             if (l.state() != RfqState.ACTIVE) {
@@ -696,17 +696,9 @@ public final class RfqTicketViewModel {
             }
             return;
         }
-        Guards g = guards.get();
-        BigDecimal gross = BigDecimal.ZERO;
-        BigDecimal contracts = BigDecimal.ZERO;
-        for (PricedLeg p : asSent) {
-            gross = gross.add(p.mark().multiply(p.quantity()));
-            contracts = contracts.add(p.quantity());
-        }
-        BigDecimal band = gross.multiply(g.bandFraction()).max(g.minBandPerContract().multiply(contracts));
         List<LadderRow> buy = new ArrayList<>();
         List<LadderRow> sell = new ArrayList<>();
-        for (QuoteLadder.Row r : QuoteLadder.rows(open, sent.legs(), mark, vega, now, g.staleAfter(), band)) {
+        for (QuoteLadder.Row r : ladder) {
             (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, preview(r.ourSide() == Side.SELL), r.quote().quoteId().equals(armedQuote.get())));
         }
         sync(offers, buy);
@@ -717,6 +709,28 @@ public final class RfqTicketViewModel {
             status.set("Disarmed: the armed quote went stale, left the band or was withdrawn");
             refreshLadder();
         }
+    }
+
+    private List<RfqQuote> openQuotes(RfqTaker.Live l) {
+        return l.quotes().stream().filter(q -> q.state() == QuoteState.OPEN).filter(q -> q.expiryTime() == null || q.expiryTime().isAfter(now)).toList();
+    }
+
+    /** The ladder rows of these quotes against the sent structure's mark now and the trader's guards; null without a mark. */
+    private List<QuoteLadder.Row> ladder(List<RfqQuote> quotes) {
+        List<PricedLeg> asSent = priced(sent.legs(), false);
+        if (asSent == null) {
+            return null;
+        }
+        PackageRisk.Screen s = PackageRisk.screen(asSent);
+        Guards g = guards.get();
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal contracts = BigDecimal.ZERO;
+        for (PricedLeg p : asSent) {
+            gross = gross.add(p.mark().multiply(p.quantity()));
+            contracts = contracts.add(p.quantity());
+        }
+        BigDecimal band = gross.multiply(g.bandFraction()).max(g.minBandPerContract().multiply(contracts));
+        return QuoteLadder.rows(quotes, sent.legs(), s.markCost(), s.vega(), now, g.staleAfter(), band);
     }
 
     /**
@@ -737,31 +751,35 @@ public final class RfqTicketViewModel {
         return p;
     }
 
-    /** Updates the lines in place when the same quotes are listed in the same order; otherwise lists them anew. */
-    private static void sync(ObservableList<LadderLine> lines, List<LadderRow> rows) {
-        boolean same = lines.size() == rows.size();
-        for (int i = 0; same && i < rows.size(); i++) {
-            same = lines.get(i).quoteId().equals(rows.get(i).quoteId());
-        }
-        if (same) {
-            for (int i = 0; i < rows.size(); i++) {
-                lines.get(i).rowProperty().set(rows.get(i));
+    /**
+     * Brings the table's lines to these rows with the fewest list edits: a line's row value is replaced in place, a
+     * withdrawn quote's line is removed, a new quote's line inserted where it ranks. Replacing the whole list would
+     * make the table rebuild every cell on each arrival.
+     */
+    static void sync(ObservableList<LadderLine> lines, List<LadderRow> rows) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        rows.forEach(r -> wanted.add(r.quoteId()));
+        lines.removeIf(l -> !wanted.contains(l.quoteId()));
+        for (int i = 0; i < rows.size(); i++) {
+            LadderRow r = rows.get(i);
+            if (i < lines.size() && lines.get(i).quoteId().equals(r.quoteId())) {
+                lines.get(i).rowProperty().set(r);
+                continue;
             }
-            return;
-        }
-        Map<String, LadderLine> known = new HashMap<>();
-        lines.forEach(l -> known.put(l.quoteId(), l));
-        List<LadderLine> out = new ArrayList<>(rows.size());
-        for (LadderRow r : rows) {
-            LadderLine l = known.get(r.quoteId());
-            if (l == null) {
-                l = new LadderLine(r);
+            LadderLine moved = null;
+            for (int j = i + 1; j < lines.size(); j++) {
+                if (lines.get(j).quoteId().equals(r.quoteId())) {
+                    moved = lines.remove(j);
+                    break;
+                }
+            }
+            if (moved == null) {
+                moved = new LadderLine(r);
             } else {
-                l.rowProperty().set(r);
+                moved.rowProperty().set(r);
             }
-            out.add(l);
+            lines.add(i, moved);
         }
-        lines.setAll(out);
     }
 
     private static String two(long v) {

@@ -90,6 +90,14 @@ public final class RfqTicketWindow {
         void quoteVisible(long changedNanos, long visibleNanos);
 
         void confirmClicked(long nanos);
+
+        /** The quote update was applied to the view model (start of the frame that shows it). */
+        default void quoteApplied(long changedNanos, long appliedNanos) {
+        }
+
+        /** The accept was handed to the engine (the FX thread's part of a confirm click is over). */
+        default void acceptDispatched(long nanos) {
+        }
     }
 
     private final Stage stage = new Stage();
@@ -127,8 +135,13 @@ public final class RfqTicketWindow {
         FramePump.Latest<RfqTicketViewModel.Market> markets = pump.latest(model::market);
         FramePump.Latest<String> problems = pump.latest(p -> marketProblem.setText(p));
         FramePump.Latest<RfqTaker.Live> lives = pump.latest(l -> {
+            long applied = System.nanoTime();
             if (model.rfq(l)) {
                 pendingVisible = l.changedNanos();
+                Probe p = probe;
+                if (p != null) {
+                    p.quoteApplied(l.changedNanos(), applied);
+                }
             }
         });
         FramePump.Latest<PortfolioSnapshot> books = pump.latest(model::book);
@@ -459,10 +472,13 @@ public final class RfqTicketWindow {
             model.repriceLegs();
         }
 
+        StrikeCell() {
+            getStyleClass().add(Styles.NUMERIC);
+        }
+
         @Override
         protected void updateItem(BigDecimal k, boolean empty) {
             super.updateItem(k, empty);
-            getStyleClass().add(Styles.NUMERIC);
             if (empty) {
                 setText(null);
                 setGraphic(null);
@@ -717,6 +733,7 @@ public final class RfqTicketWindow {
         placeholder.textProperty().bind(model.ladderEmptyProperty());
         t.setPlaceholder(placeholder);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setFixedCellSize(26); // rows of one height: a quote's arrival lays out its row, not every cell's preferred height
         t.setPrefHeight(200);
         t.getColumns().addAll(List.of(
                 col("Price USD", 86, r -> perUnit(r), null),
@@ -826,7 +843,11 @@ public final class RfqTicketWindow {
                 if (p != null) {
                     p.confirmClicked(clicked);
                 }
-                model.accept(r).whenComplete((l, e) -> Platform.runLater(() -> {
+                var answer = model.accept(r);
+                if (p != null) {
+                    p.acceptDispatched(System.nanoTime());
+                }
+                answer.whenComplete((l, e) -> Platform.runLater(() -> {
                     model.answered(l, e);
                     if (l != null && l.state() == RfqState.FILLED) {
                         afterFill(l);
