@@ -205,7 +205,7 @@ public final class RfqLatencyHarness {
 
     /** The best quote that may be hit in the "as built" ladder of this RFQ, or null (FX thread). */
     private static RfqQuote firstHittable(RfqTicketViewModel model, String requestId) {
-        return model.offers().stream().map(line -> line.row().row()).filter(r -> r.hittable() && r.quote().requestId().equals(requestId))
+        return model.offerRows().stream().map(line -> line.row()).filter(r -> r.hittable() && r.quote().requestId().equals(requestId))
                 .map(r -> r.quote()).findFirst().orElse(null);
     }
 

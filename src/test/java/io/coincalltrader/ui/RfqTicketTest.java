@@ -82,7 +82,8 @@ class RfqTicketTest {
 
     @SuppressWarnings("unchecked")
     static List<RfqTicketViewModel.LadderRow> ladder(FxRobot robot, String id) {
-        return ((TableView<RfqTicketViewModel.LadderLine>) robot.lookup(id).query()).getItems().stream().map(RfqTicketViewModel.LadderLine::row).toList();
+        return ((TableView<RfqTicketViewModel.LadderLine>) robot.lookup(id).query()).getItems().stream().map(RfqTicketViewModel.LadderLine::row)
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     static String text(FxRobot robot, String id) {

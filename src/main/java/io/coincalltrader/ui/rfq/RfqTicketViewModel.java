@@ -62,31 +62,31 @@ public final class RfqTicketViewModel {
     }
 
     /**
-     * One quote's line in a ladder table: the line stays while the quote is listed and its row value is replaced on
-     * each refresh, so the table updates its cells in place instead of rebuilding them (a button under the mouse
-     * stays the same button).
+     * One line (slot) of a ladder table. A table keeps a fixed number of lines and each shows the quote ranked at its
+     * place (or nothing): a quote arriving, leaving or moving up changes line values, never the table's item count,
+     * so the table updates the cells of those lines instead of rebuilding its rows (cheaper, and a button under the
+     * mouse stays the same button).
      */
     public static final class LadderLine {
-        private final String quoteId;
         private final ObjectProperty<LadderRow> row = new SimpleObjectProperty<>(this, "row");
 
-        LadderLine(LadderRow r) {
-            this.quoteId = r.quoteId();
-            row.set(r);
-        }
-
+        /** The quote shown on this line, or null. */
         public String quoteId() {
-            return quoteId;
+            return row.get() == null ? null : row.get().quoteId();
         }
 
         public ObjectProperty<LadderRow> rowProperty() {
             return row;
         }
 
+        /** The row shown, or null for an empty line. */
         public LadderRow row() {
             return row.get();
         }
     }
+
+    /** Lines each ladder table always has (more when more quotes are open). */
+    static final int LADDER_LINES = 8;
 
     /** What a click on a ladder row did. */
     public enum Click { ARMED, SENT, REFUSED }
@@ -125,6 +125,8 @@ public final class RfqTicketViewModel {
     private final ObjectProperty<RfqTaker.Live> live = new SimpleObjectProperty<>(this, "live");
     private final ObservableList<LadderLine> offers = FXCollections.observableArrayList();
     private final ObservableList<LadderLine> bids = FXCollections.observableArrayList();
+    private final IntegerProperty offerCount = new SimpleIntegerProperty(this, "offerCount");
+    private final IntegerProperty bidCount = new SimpleIntegerProperty(this, "bidCount");
     private final StringProperty rfqState = new SimpleStringProperty(this, "rfqState", "");
     private final StringProperty countdown = new SimpleStringProperty(this, "countdown", "");
     private final StringProperty armedQuote = new SimpleStringProperty(this, "armedQuote");
@@ -147,6 +149,8 @@ public final class RfqTicketViewModel {
         this.taker = taker;
         this.clock = clock;
         this.guards = guards;
+        sync(offers, List.of());
+        sync(bids, List.of());
         legs.addListener((javafx.collections.ListChangeListener<TicketLeg>) c -> recompute());
         size.addListener((o, a, b) -> recompute());
         hedge.addListener((o, a, b) -> recompute());
@@ -655,8 +659,7 @@ public final class RfqTicketViewModel {
     private void refreshLadder() {
         RfqTaker.Live l = live.get();
         if (l == null || sent == null) {
-            offers.clear();
-            bids.clear();
+            showLadders(List.of(), List.of());
             rfqState.set("");
             countdown.set("");
             ladderSummary.set("");
@@ -689,8 +692,7 @@ public final class RfqTicketViewModel {
                 + (open.size() != l.quotes().size() ? " · " + open.size() + " open" : ""));
         List<QuoteLadder.Row> ladder = l.state() == RfqState.ACTIVE ? ladder(open) : null;
         if (ladder == null) {
-            offers.clear();
-            bids.clear();
+            showLadders(List.of(), List.of());
             if (l.state() != RfqState.ACTIVE) {
                 armedQuote.set(null);
             }
@@ -701,8 +703,7 @@ public final class RfqTicketViewModel {
         for (QuoteLadder.Row r : ladder) {
             (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, preview(r.ourSide() == Side.SELL), r.quote().quoteId().equals(armedQuote.get())));
         }
-        sync(offers, buy);
-        sync(bids, sell);
+        showLadders(buy, sell);
         if (armedQuote.get() != null && buy.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())
                 && sell.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())) {
             armedQuote.set(null);
@@ -751,35 +752,44 @@ public final class RfqTicketViewModel {
         return p;
     }
 
-    /**
-     * Brings the table's lines to these rows with the fewest list edits: a line's row value is replaced in place, a
-     * withdrawn quote's line is removed, a new quote's line inserted where it ranks. Replacing the whole list would
-     * make the table rebuild every cell on each arrival.
-     */
+    private void showLadders(List<LadderRow> buy, List<LadderRow> sell) {
+        sync(offers, buy);
+        sync(bids, sell);
+        offerCount.set(buy.size());
+        bidCount.set(sell.size());
+    }
+
+    /** Shows these rows on the lines, best first; lines are added only when more quotes are open than lines exist. */
     static void sync(ObservableList<LadderLine> lines, List<LadderRow> rows) {
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        rows.forEach(r -> wanted.add(r.quoteId()));
-        lines.removeIf(l -> !wanted.contains(l.quoteId()));
-        for (int i = 0; i < rows.size(); i++) {
-            LadderRow r = rows.get(i);
-            if (i < lines.size() && lines.get(i).quoteId().equals(r.quoteId())) {
-                lines.get(i).rowProperty().set(r);
-                continue;
-            }
-            LadderLine moved = null;
-            for (int j = i + 1; j < lines.size(); j++) {
-                if (lines.get(j).quoteId().equals(r.quoteId())) {
-                    moved = lines.remove(j);
-                    break;
-                }
-            }
-            if (moved == null) {
-                moved = new LadderLine(r);
-            } else {
-                moved.rowProperty().set(r);
-            }
-            lines.add(i, moved);
+        int want = Math.max(LADDER_LINES, rows.size());
+        while (lines.size() < want) {
+            lines.add(new LadderLine());
         }
+        if (lines.size() > want) {
+            lines.remove(want, lines.size());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            lines.get(i).rowProperty().set(i < rows.size() ? rows.get(i) : null);
+        }
+    }
+
+    /** The quotes shown in the "as built" ladder, best first. */
+    public List<LadderRow> offerRows() {
+        return offers.stream().map(LadderLine::row).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The quotes shown in the "reversed" ladder, best first. */
+    public List<LadderRow> bidRows() {
+        return bids.stream().map(LadderLine::row).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** How many quotes each ladder shows (the tables always have their lines). */
+    public IntegerProperty offerCountProperty() {
+        return offerCount;
+    }
+
+    public IntegerProperty bidCountProperty() {
+        return bidCount;
     }
 
     private static String two(long v) {

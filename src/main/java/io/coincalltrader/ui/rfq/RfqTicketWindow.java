@@ -699,14 +699,16 @@ public final class RfqTicketWindow {
 
         ladder(offersTable, model.offers(), "rfq-offers", Side.BUY);
         ladder(bidsTable, model.bids(), "rfq-bids", Side.SELL);
+        Node offersBox = withEmptyNote(offersTable, model.offerCountProperty());
+        Node bidsBox = withEmptyNote(bidsTable, model.bidCountProperty());
         Label offersTitle = new Label("Trade as built (the sides shown above) — best first");
         offersTitle.getStyleClass().add("top-caption");
         Label bidsTitle = new Label("Trade reversed (every side flipped) — best first");
         bidsTitle.getStyleClass().add("top-caption");
-        VBox offers = new VBox(4, offersTitle, offersTable);
-        VBox bids = new VBox(4, bidsTitle, bidsTable);
-        VBox.setVgrow(offersTable, Priority.ALWAYS);
-        VBox.setVgrow(bidsTable, Priority.ALWAYS);
+        VBox offers = new VBox(4, offersTitle, offersBox);
+        VBox bids = new VBox(4, bidsTitle, bidsBox);
+        VBox.setVgrow(offersBox, Priority.ALWAYS);
+        VBox.setVgrow(bidsBox, Priority.ALWAYS);
         HBox ladders = new HBox(10, offers, bids);
         HBox.setHgrow(offers, Priority.ALWAYS);
         HBox.setHgrow(bids, Priority.ALWAYS);
@@ -729,9 +731,7 @@ public final class RfqTicketWindow {
                         String id, Side side) {
         t.setId(id);
         t.setItems(rows);
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(model.ladderEmptyProperty());
-        t.setPlaceholder(placeholder);
+        t.setPlaceholder(new Label());
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setFixedCellSize(26); // rows of one height: a quote's arrival lays out its row, not every cell's preferred height
         t.setPrefHeight(200);
@@ -750,12 +750,22 @@ public final class RfqTicketWindow {
         t.setRowFactory(x -> {
             TableRow<RfqTicketViewModel.LadderLine> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (!row.isEmpty() && row.getItem() != null && e.getClickCount() == 1) {
+                if (!row.isEmpty() && row.getItem() != null && row.getItem().row() != null && e.getClickCount() == 1) {
                     hit(row.getItem().row());
                 }
             });
             return row;
         });
+    }
+
+    /** The ladder with what it says while it shows no quote (waiting, or how the RFQ ended) over its empty lines. */
+    private Node withEmptyNote(TableView<RfqTicketViewModel.LadderLine> t, javafx.beans.property.IntegerProperty count) {
+        Label note = new Label();
+        note.textProperty().bind(model.ladderEmptyProperty());
+        note.getStyleClass().add("muted");
+        note.setMouseTransparent(true);
+        note.visibleProperty().bind(count.isEqualTo(0));
+        return new javafx.scene.layout.StackPane(t, note);
     }
 
     private String perUnit(RfqTicketViewModel.LadderRow r) {
@@ -863,8 +873,7 @@ public final class RfqTicketWindow {
 
     private void showPreview() {
         String armed = model.armedQuoteProperty().get();
-        RfqTicketViewModel.LadderRow r = armed == null ? null : java.util.stream.Stream.concat(model.offers().stream(), model.bids().stream())
-                .map(RfqTicketViewModel.LadderLine::row)
+        RfqTicketViewModel.LadderRow r = armed == null ? null : java.util.stream.Stream.concat(model.offerRows().stream(), model.bidRows().stream())
                 .filter(x -> x.quoteId().equals(armed)).findFirst().orElse(null);
         preview.setText(r == null ? "" : "If filled: " + previewText(r));
     }

@@ -81,9 +81,9 @@ public final class ScreenshotTour {
             RfqTicketViewModel m = rfq.model();
             waitUntil(() -> m.sendableProperty().get(), () -> {
                 ((javafx.scene.control.Button) rfq.stage().getScene().lookup("#rfq-send")).fire();
-                waitUntil(() -> m.offers().size() >= 3 && m.bids().size() >= 3 && m.offers().stream().allMatch(r -> r.row().row().quote().maker() != null),
+                waitUntil(() -> m.offerRows().size() >= 3 && m.bidRows().size() >= 3 && m.offerRows().stream().allMatch(r -> r.row().quote().maker() != null),
                         () -> {
-                            m.click(m.offers().getFirst().row());
+                            m.click(m.offerRows().getFirst());
                             pause(1.2, () -> {
                                 shoot(rfq.stage().getScene(), "rfq-ticket.png");
                                 m.cancel();

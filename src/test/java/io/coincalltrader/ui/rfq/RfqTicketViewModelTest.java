@@ -138,7 +138,7 @@ class RfqTicketViewModelTest {
         RfqTaker.Live withQuote = await(sent.requestId());
         vm.rfq(withQuote);
         vm.tick(clock.instant());
-        RfqTicketViewModel.LadderRow row = vm.offers().getFirst().row();
+        RfqTicketViewModel.LadderRow row = vm.offerRows().getFirst();
         assertThat(row.row().hittable()).isTrue();
 
         // 31 s later the quote is stale, though the ladder was not redrawn: the click judges it now.
@@ -148,7 +148,7 @@ class RfqTicketViewModelTest {
 
         guards = new RfqTicketViewModel.Guards(Duration.ofMinutes(5), new java.math.BigDecimal("0.05"), java.math.BigDecimal.ONE, false);
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.ARMED);
-        assertThat(vm.offers().getFirst().row().armed()).isTrue();
+        assertThat(vm.offerRows().getFirst().armed()).isTrue();
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
         gateway.holdAccept = true;
         vm.accept(row);
@@ -168,7 +168,8 @@ class RfqTicketViewModelTest {
         assertThat(vm.rfq(older)).isFalse();
         vm.sent(older, null);
         assertThat(vm.liveProperty().get()).isSameAs(newer);
-        assertThat(vm.offers()).hasSize(1);
+        assertThat(vm.offerRows()).hasSize(1);
+        assertThat(vm.offers()).hasSize(RfqTicketViewModel.LADDER_LINES);
     }
 
     private RfqTaker.Live await(String requestId) throws InterruptedException {
