@@ -148,6 +148,7 @@ public final class RfqLatencyHarness {
         RfqQuote best = await("a hittable quote on the new RFQ", () -> fx(() -> firstHittable(model, request)));
         String id = "#hit-" + best.quoteId();
         await("the quote's Trade button", () -> fx(() -> press(scene, id, "Trade")));
+        Thread.sleep(RfqTicketViewModel.CONFIRM_AFTER.toMillis() + 50); // a confirm too soon after arming counts as a double click
         await("the quote's Confirm button", () -> fx(() -> press(scene, id, "Confirm")));
         await("the RFQ to fill", () -> {
             RfqTaker.Live l = live;

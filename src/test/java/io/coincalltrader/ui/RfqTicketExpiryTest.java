@@ -18,7 +18,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An RFQ left alone until its life ends (the paper exchange set to a 4 s lifetime) is shown and stored as expired. */
+/** An RFQ left alone until its life ends (the paper exchange set to an 8 s lifetime) is shown and stored as expired. */
 @ExtendWith(ApplicationExtension.class)
 class RfqTicketExpiryTest {
     @TempDir
@@ -27,7 +27,7 @@ class RfqTicketExpiryTest {
 
     @Start
     void start(Stage stage) {
-        desk = new DeskFixture(dir.resolve("e" + System.nanoTime()), c -> c.withRfqLifetime(Duration.ofSeconds(4)));
+        desk = new DeskFixture(dir.resolve("e" + System.nanoTime()), c -> c.withRfqLifetime(Duration.ofSeconds(8)));
         desk.open(stage);
     }
 
@@ -46,7 +46,7 @@ class RfqTicketExpiryTest {
     void anUnansweredRfqExpiresPlainlyAndMayBeSentAgain(FxRobot robot) throws Exception {
         RfqTicketTest.openTicket(robot);
         RfqTicketTest.sendAndAwaitQuotes(robot, "1");
-        assertThat(RfqTicketTest.text(robot, "#rfq-countdown")).matches("expires in 0:0[0-4]");
+        assertThat(RfqTicketTest.text(robot, "#rfq-countdown")).matches("expires in 0:0[0-8]");
         RfqTicketTest.waitFor(() -> RfqTicketTest.text(robot, "#rfq-state").equals("Expired"), 15);
         assertThat(RfqTicketTest.text(robot, "#rfq-status")).contains("expired without a trade");
         assertThat(RfqTicketTest.ladder(robot, "#rfq-offers")).isEmpty();

@@ -154,6 +154,10 @@ class RfqTicketTest {
         waitFor(() -> robot.lookup("#hit-" + best.quoteId()).queryAs(Button.class).getText().equals("Confirm"), 5);
         assertThat(text(robot, "#rfq-preview")).startsWith("If filled: ");
         assertThat(desk.paper.oracle().blockTrades()).isEmpty();
+        // The structure cannot be edited while its RFQ is active.
+        assertThat(robot.lookup("#rfq-template").queryAs(ChoiceBox.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#rfq-legs").queryAs(TableView.class).isEditable()).isFalse();
+        robot.sleep(350); // a confirm right on the heels of the arming click is taken for a double click
         robot.clickOn("#hit-" + best.quoteId());
         waitFor(() -> text(robot, "#rfq-state").equals("Filled"), 15);
         assertThat(desk.paper.oracle().blockTrades()).hasSize(1);
@@ -264,6 +268,11 @@ class RfqTicketTest {
         sendAndAwaitQuotes(robot, "1");
         RfqTicketViewModel.LadderRow buy = ladder(robot, "#rfq-offers").getFirst();
         robot.clickOn("#hit-" + buy.quoteId());
+        robot.clickOn("#hit-" + buy.quoteId());
+        // A double click arms but does not trade.
+        waitFor(() -> text(robot, "#rfq-status").contains("a double click arms but does not trade"), 5);
+        assertThat(desk.paper.oracle().blockTrades()).as("nothing traded by the double click").isEmpty();
+        robot.sleep(350);
         robot.clickOn("#hit-" + buy.quoteId());
         waitFor(() -> text(robot, "#rfq-state").equals("Filled"), 15);
         waitFor(() -> text(robot, "#rfq-status").startsWith("Hedge filled"), 30);

@@ -34,6 +34,31 @@ public final class QuoteSelection {
     }
 
     /**
+     * How this quote trades the structure requested: {@link Side#BUY} when accepting it gives exactly the legs as
+     * requested, {@link Side#SELL} when it gives exactly their reverse, empty when it does neither (another set of
+     * instruments, another quantity on a leg, or legs mixed both ways). Nothing that does not match may be accepted.
+     */
+    public static Optional<Side> match(List<RfqLeg> requested, RfqQuote quote) {
+        if (requested.isEmpty() || quote.legs().size() != requested.size()) {
+            return Optional.empty();
+        }
+        Boolean asRequested = null;
+        for (RfqLeg leg : requested) {
+            QuoteLeg q = quote.legs().stream().filter(l -> l.instrumentName().equals(leg.instrumentName())).findFirst().orElse(null);
+            if (q == null || q.quantity().compareTo(leg.quantity()) != 0) {
+                return Optional.empty();
+            }
+            boolean same = q.makerSide() == leg.side().opposite();
+            if (asRequested == null) {
+                asRequested = same;
+            } else if (asRequested != same) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(asRequested ? Side.BUY : Side.SELL);
+    }
+
+    /**
      * Whether accepting this quote gives us the structure as requested ({@link Side#BUY}) or its reverse
      * ({@link Side#SELL}), read from the maker's side on the first requested leg. Not the quote's own
      * {@link RfqQuote#takerDirection()}: that says BUY only when the first leg is one we buy, and a structure whose
@@ -56,6 +81,14 @@ public final class QuoteSelection {
                 .filter(q -> q.expiryTime() == null || q.expiryTime().isAfter(now))
                 .filter(q -> tradesAsRequested(intended, q))
                 .min(Comparator.comparing(RfqQuote::takerCost));
+    }
+
+    /**
+     * The price band around a package's mark in USD: a fraction of its gross premium (Σ |mark| × quantity), and at
+     * least {@code minPerContract} for every contract in it. A quote worse than mark by more is not taken.
+     */
+    public static BigDecimal band(BigDecimal grossPremium, BigDecimal contracts, BigDecimal fraction, BigDecimal minPerContract) {
+        return grossPremium.multiply(fraction).max(minPerContract.multiply(contracts));
     }
 
     /** Σ strike × quantity over option legs, the figure the exchange's RFQ minimum applies to. */

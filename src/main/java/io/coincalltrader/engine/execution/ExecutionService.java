@@ -281,7 +281,7 @@ public final class ExecutionService implements AutoCloseable {
             gross = gross.add(value);
             contracts = contracts.add(l.quantity());
         }
-        BigDecimal band = gross.multiply(p.bandFraction()).max(p.minBandUsd().multiply(contracts));
+        BigDecimal band = QuoteSelection.band(gross, contracts, p.bandFraction(), p.minBandUsd());
         BigDecimal worst = markCost.add(band);
         Rfq rfq = rfqs.create(rfqLegs);
         x.rfqId = rfq.requestId();
@@ -304,7 +304,7 @@ public final class ExecutionService implements AutoCloseable {
             }
             quotes.forEach(rfqStore::recordQuote);
             Instant now = clock.instant();
-            List<RfqQuote> usable = quotes.stream().filter(q -> q.state() == QuoteState.OPEN && QuoteSelection.direction(rfqLegs, q) == wanted
+            List<RfqQuote> usable = quotes.stream().filter(q -> q.state() == QuoteState.OPEN && QuoteSelection.match(rfqLegs, q).filter(d -> d == wanted).isPresent()
                     && (q.expiryTime() == null || q.expiryTime().isAfter(now.plusSeconds(1)))).sorted(Comparator.comparing(RfqQuote::takerCost)).toList();
             if (!usable.isEmpty() && !now.isBefore(start.plus(p.rfqMinWait()))) {
                 RfqQuote best = usable.getFirst();

@@ -6,7 +6,7 @@ import io.coincalltrader.domain.rfq.RfqState;
 import io.coincalltrader.engine.common.Crashpoints;
 import io.coincalltrader.exchange.ExchangeException;
 import io.coincalltrader.exchange.ExchangeRejectedException;
-import io.coincalltrader.exchange.OutcomeUnknownException;
+import io.coincalltrader.exchange.NotSentException;
 import io.coincalltrader.exchange.RfqGateway;
 import io.coincalltrader.store.Cause;
 import io.coincalltrader.store.Database;
@@ -72,20 +72,49 @@ public final class RfqAcceptor {
         try {
             trade = rfqs.accept(requestId, quote.quoteId());
             Crashpoints.hit("after-rfq-accept-send");
-        } catch (ExchangeRejectedException e) {
-            rfqStore.clearAcceptIntent(requestId, quote.quoteId(), e.traderMessage(), Cause.EXCHANGE).join();
-            return new Outcome.Refused(e.traderMessage());
-        } catch (OutcomeUnknownException e) {
+        } catch (ExchangeRejectedException | NotSentException e) {
+            // A definite refusal, or a request that never left: nothing traded.
+            String why = ((ExchangeException) e).traderMessage();
+            rfqStore.clearAcceptIntent(requestId, quote.quoteId(), why, Cause.EXCHANGE).join();
+            return new Outcome.Refused(why);
+        } catch (RuntimeException e) {
+            // No answer, or one we cannot read (the accept may well have executed): ask, never resend.
             Crashpoints.hit("after-rfq-accept-send");
+            log.warn("accept of quote {} on RFQ {} has no readable answer ({}); looking it up", quote.quoteId(), requestId, e.toString());
             trade = resolve(requestId).orElse(null);
             if (trade == null) {
                 return new Outcome.InDoubt("accept of quote " + quote.quoteId() + " sent with no answer; the exchange does not show it yet."
                         + " It is checked again at the next start; do not trade it again");
             }
         }
-        fills.recordBlockTrade(trade).join();
-        rfqStore.recordResult(requestId, RfqState.FILLED, "{\"blockTradeId\":\"" + trade.blockTradeId() + "\",\"quoteId\":\""
-                + quote.quoteId() + "\"}", Cause.EXCHANGE).join();
+        return record(requestId, quote.quoteId(), trade);
+    }
+
+    /**
+     * An accept left in doubt, looked up again: the block trade if the exchange shows one now (recorded as fills and
+     * the RFQ as FILLED), else empty (still in doubt; restart recovery settles it).
+     */
+    public Optional<Outcome> lookUp(String requestId, String quoteId) {
+        try {
+            Optional<BlockTrade> t = rfqs.blockTrades(null, 50).stream().filter(b -> requestId.equals(b.requestId())).findFirst();
+            return t.map(trade -> record(requestId, quoteId, trade));
+        } catch (ExchangeException e) {
+            log.info("RFQ {} not looked up now: {}", requestId, e.traderMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Outcome record(String requestId, String quoteId, BlockTrade trade) {
+        try {
+            fills.recordBlockTrade(trade).join();
+            rfqStore.recordResult(requestId, RfqState.FILLED, "{\"blockTradeId\":\"" + trade.blockTradeId() + "\",\"quoteId\":\""
+                    + quoteId + "\"}", Cause.EXCHANGE).join();
+        } catch (RuntimeException e) {
+            // Traded, but not recorded here: the next start imports the fills from the exchange.
+            log.error("block trade {} of RFQ {} not recorded", trade.blockTradeId(), requestId, e);
+            return new Outcome.InDoubt("traded as block trade " + trade.blockTradeId() + " but not recorded here (" + e.getMessage()
+                    + "); the next start imports it from the exchange. Do not trade it again");
+        }
         return new Outcome.Filled(trade);
     }
 

@@ -152,63 +152,107 @@ public final class RfqTaker implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
         }
         RfqQuote q;
+        Instant now = clock.instant();
         synchronized (t) {
             q = t.quotes.get(quoteId);
+            String refusal = t.rfq.state() != RfqState.ACTIVE ? "the RFQ is " + t.rfq.state().name().toLowerCase().replace('_', ' ')
+                    : t.accepting ? "an accept is already on its way on this RFQ"
+                    : t.inDoubt ? "an earlier accept on this RFQ has no answer yet; it is being looked up"
+                    : t.rfq.expiryTime() != null && !t.rfq.expiryTime().isAfter(now.plusSeconds(1)) ? "the RFQ expires within a second"
+                    : q == null || q.state() != QuoteState.OPEN ? "that quote is no longer open"
+                    : q.expiryTime() != null && !q.expiryTime().isAfter(now.plusSeconds(1)) ? "that quote expires within a second"
+                    : QuoteSelection.match(t.rfq.legs(), q).isEmpty() ? "that quote does not match the structure asked for"
+                    : null;
+            if (refusal != null) {
+                return CompletableFuture.failedFuture(new IllegalStateException(refusal));
+            }
+            // From here until the answer, nothing closes this RFQ locally (expiry, pushes): its outcome decides.
+            t.accepting = true;
         }
-        Instant now = clock.instant();
-        if (t.rfq.state() != RfqState.ACTIVE) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the RFQ is " + t.rfq.state().name().toLowerCase().replace('_', ' ')));
-        }
-        if (q == null || q.state() != QuoteState.OPEN) {
-            return CompletableFuture.failedFuture(new IllegalStateException("that quote is no longer open"));
-        }
-        if (q.expiryTime() != null && !q.expiryTime().isAfter(now.plusSeconds(1))) {
-            return CompletableFuture.failedFuture(new IllegalStateException("that quote expires within a second"));
-        }
-        return async(() -> {
-            switch (acceptor.accept(requestId, q, cause)) {
-                case RfqAcceptor.Outcome.Filled f -> {
-                    t.trade = f.trade();
-                    t.accepted = quoteId;
-                    t.message = null;
-                    t.rfq = withState(t.rfq, RfqState.FILLED);
-                    synchronized (t) {
-                        t.quotes.put(quoteId, withState(q, QuoteState.FILLED));
-                    }
-                    t.stop();
-                    // The fill is told first; structures and positions are re-read beside it.
-                    io.execute(() -> {
-                        try {
-                            afterTrade.run();
-                        } catch (RuntimeException e) {
-                            log.warn("refresh after block trade {} failed: {}", f.trade().blockTradeId(), e.getMessage());
-                        }
-                    });
+        CompletableFuture<Live> f = async(() -> {
+            RfqAcceptor.Outcome outcome;
+            try {
+                outcome = acceptor.accept(requestId, q, cause);
+            } catch (RuntimeException e) {
+                // The store refused the intent: nothing was sent.
+                synchronized (t) {
+                    t.accepting = false;
+                    t.message = "not accepted: " + e.getMessage();
                 }
-                case RfqAcceptor.Outcome.Refused r -> {
-                    t.message = "the exchange refused quote " + quoteId + ": " + r.reason();
-                    synchronized (t) {
+                return publish(t);
+            }
+            synchronized (t) {
+                t.accepting = false;
+                switch (outcome) {
+                    case RfqAcceptor.Outcome.Filled fill -> filled(t, quoteId, fill.trade());
+                    case RfqAcceptor.Outcome.Refused r -> {
+                        t.message = "the exchange refused quote " + quoteId + ": " + r.reason();
                         t.quotes.put(quoteId, withState(q, QuoteState.CANCELLED));
                     }
+                    case RfqAcceptor.Outcome.AlreadyAccepted a -> t.message = "another quote was already accepted on this RFQ";
+                    case RfqAcceptor.Outcome.InDoubt d -> {
+                        t.accepted = quoteId;
+                        t.inDoubt = true;
+                        t.message = d.message();
+                    }
                 }
-                case RfqAcceptor.Outcome.AlreadyAccepted a -> t.message = "another quote was already accepted on this RFQ";
-                case RfqAcceptor.Outcome.InDoubt d -> {
-                    t.accepted = quoteId;
-                    t.message = d.message();
-                }
+            }
+            if (outcome instanceof RfqAcceptor.Outcome.Filled fill) {
+                afterTrade(fill.trade());
             }
             return publish(t);
         });
+        if (f.isCompletedExceptionally()) {
+            synchronized (t) {
+                t.accepting = false;
+            }
+        }
+        return f;
     }
 
-    /** Cancels the RFQ at the exchange and records it as cancelled by the trader. */
+    /** Records the fill in the view (the store has it already); the RFQ never leaves FILLED. Call holding t's lock. */
+    private static void filled(Tracked t, String quoteId, BlockTrade trade) {
+        t.trade = trade;
+        t.accepted = quoteId;
+        t.inDoubt = false;
+        t.message = null;
+        t.rfq = withState(t.rfq, RfqState.FILLED);
+        RfqQuote q = t.quotes.get(quoteId);
+        if (q != null) {
+            t.quotes.put(quoteId, withState(q, QuoteState.FILLED));
+        }
+        t.quotes.replaceAll((id, x) -> x.state() == QuoteState.OPEN ? withState(x, QuoteState.CANCELLED) : x);
+        t.stop();
+    }
+
+    /** The fill is told first; structures and positions are re-read beside it. */
+    private void afterTrade(BlockTrade trade) {
+        try {
+            io.execute(() -> {
+                try {
+                    afterTrade.run();
+                } catch (RuntimeException e) {
+                    log.warn("refresh after block trade {} failed: {}", trade.blockTradeId(), e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.info("session closing: positions not re-read after block trade {}", trade.blockTradeId());
+        }
+    }
+
+    /** Cancels the RFQ at the exchange and records it as cancelled by the trader. Refused while an accept is open. */
     public CompletableFuture<Live> cancel(String requestId, Cause cause) {
         Tracked t = tracked.get(requestId);
         if (t == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
         }
+        synchronized (t) {
+            if (t.accepting || t.inDoubt) {
+                return CompletableFuture.failedFuture(new IllegalStateException("an accept on this RFQ is on its way or in doubt: it is not cancelled"));
+            }
+        }
         return async(() -> {
-            if (t.rfq.state() != RfqState.ACTIVE) {
+            if (t.state() != RfqState.ACTIVE) {
                 return publish(t);
             }
             try {
@@ -216,12 +260,12 @@ public final class RfqTaker implements AutoCloseable {
             } catch (ExchangeRejectedException e) {
                 // Already closed at the exchange (filled, expired or traded away): its state says which.
                 refreshState(t);
-                if (t.rfq.state() != RfqState.ACTIVE) {
+                if (t.state() != RfqState.ACTIVE) {
                     return publish(t);
                 }
                 throw new CompletionException(e);
             }
-            close(t, RfqState.CANCELLED, "cancelled by the trader", cause);
+            close(t, RfqState.CANCELLED, cause == Cause.USER ? "cancelled by the trader" : "cancelled as the app closed", cause);
             return publish(t);
         });
     }
@@ -245,8 +289,7 @@ public final class RfqTaker implements AutoCloseable {
             }
             case WsEvent.RfqUpdate u -> {
                 Tracked t = tracked.get(u.rfq().requestId());
-                if (t != null && u.rfq().state() != t.rfq.state() && t.rfq.state() == RfqState.ACTIVE) {
-                    exchangeClosed(t, u.rfq().state());
+                if (t != null && exchangeSays(t, u.rfq().state())) {
                     publish(t);
                 }
             }
@@ -256,29 +299,64 @@ public final class RfqTaker implements AutoCloseable {
         }
     }
 
-    /** The safety net: quotes by REST, and expiry seen from the RFQ's own clock when no push says so. */
+    /**
+     * The safety net: quotes by REST, the RFQ's state now and then, and expiry seen from the RFQ's own clock when no
+     * push says so. An accept left in doubt is looked up at every poll until the exchange shows its block trade (or,
+     * ten minutes after the RFQ's expiry, left to restart recovery).
+     */
     private void poll(Tracked t) {
-        if (t.rfq.state() != RfqState.ACTIVE) {
+        boolean inDoubt;
+        synchronized (t) {
+            inDoubt = t.inDoubt;
+        }
+        if (inDoubt) {
+            lookUp(t);
+            return;
+        }
+        if (t.state() != RfqState.ACTIVE) {
             t.stop();
             return;
         }
         boolean changed = false;
         try {
-            for (RfqQuote q : rfqs.quotesReceived(t.rfq.requestId())) {
+            for (RfqQuote q : rfqs.quotesReceived(t.requestId())) {
                 changed |= merge(t, q);
             }
         } catch (ExchangeException e) {
-            log.info("quotes of RFQ {} not read now: {}", t.rfq.requestId(), e.traderMessage());
+            log.info("quotes of RFQ {} not read now: {}", t.requestId(), e.traderMessage());
         }
         if (++t.polls % 5 == 0) {
             changed |= refreshState(t);
         }
-        Instant expiry = t.rfq.expiryTime();
-        if (t.rfq.state() == RfqState.ACTIVE && expiry != null && !clock.instant().isBefore(expiry)) {
-            close(t, RfqState.EXPIRED, "expired without a trade", Cause.EXCHANGE);
-            changed = true;
+        Instant expiry = t.expiry();
+        if (expiry != null && !clock.instant().isBefore(expiry)) {
+            changed |= closeIfQuiet(t, RfqState.EXPIRED, "expired without a trade");
         }
         if (changed) {
+            publish(t);
+        }
+    }
+
+    private void lookUp(Tracked t) {
+        String quoteId;
+        synchronized (t) {
+            quoteId = t.accepted;
+        }
+        Optional<RfqAcceptor.Outcome> found = acceptor.lookUp(t.requestId(), quoteId);
+        if (found.isPresent() && found.get() instanceof RfqAcceptor.Outcome.Filled fill) {
+            synchronized (t) {
+                filled(t, quoteId, fill.trade());
+            }
+            afterTrade(fill.trade());
+            publish(t);
+            return;
+        }
+        Instant expiry = t.expiry();
+        if (expiry != null && clock.instant().isAfter(expiry.plus(Duration.ofMinutes(10)))) {
+            synchronized (t) {
+                t.message = "the accept of quote " + quoteId + " is still not shown by the exchange; the next start settles it. Do not trade it again";
+            }
+            t.stop();
             publish(t);
         }
     }
@@ -290,44 +368,71 @@ public final class RfqTaker implements AutoCloseable {
         }
         try {
             Instant now = clock.instant();
-            for (Rfq r : rfqs.list(t.rfq.requestId(), null, "TAKER", now.minus(Duration.ofHours(3)), now.plusSeconds(1))) {
-                if (r.requestId().equals(t.rfq.requestId()) && r.state() != t.rfq.state() && t.rfq.state() == RfqState.ACTIVE) {
-                    exchangeClosed(t, r.state());
-                    return true;
+            for (Rfq r : rfqs.list(t.requestId(), null, "TAKER", now.minus(Duration.ofHours(3)), now.plusSeconds(1))) {
+                if (r.requestId().equals(t.requestId())) {
+                    return exchangeSays(t, r.state());
                 }
             }
-        } catch (ExchangeException e) {
+        } catch (ExchangeRejectedException e) {
             t.listUnavailable = true;
-            log.info("RFQ list not available to this account ({}); following RFQ {} by pushes and its expiry", e.traderMessage(), t.rfq.requestId());
+            log.info("RFQ list not available to this account ({}); following RFQ {} by pushes and its expiry", e.traderMessage(), t.requestId());
+        } catch (ExchangeException e) {
+            log.info("state of RFQ {} not read now: {}", t.requestId(), e.traderMessage());
         }
         return false;
     }
 
-    private void exchangeClosed(Tracked t, RfqState state) {
-        if (state == RfqState.FILLED && t.accepted == null) {
-            // Filled without our accept in this session: the reconciler records the block trade; show the state.
-            t.rfq = withState(t.rfq, state);
-            t.stop();
-            return;
+    /**
+     * The exchange reports this state. While an accept of ours is open or in doubt, nothing is closed here: a FILLED
+     * report makes the next poll look the trade up. Returns whether what is shown changed.
+     */
+    private boolean exchangeSays(Tracked t, RfqState state) {
+        synchronized (t) {
+            if (t.rfq.state() != RfqState.ACTIVE || state == RfqState.ACTIVE) {
+                return false;
+            }
+            if (t.accepting || t.inDoubt) {
+                if (state == RfqState.FILLED) {
+                    t.inDoubt = t.inDoubt || !t.accepting;
+                }
+                return false;
+            }
+            if (state == RfqState.FILLED) {
+                // Filled with no accept of ours in this session: the reconciler records the block trade; show the state.
+                t.rfq = withState(t.rfq, state);
+                t.stop();
+                return true;
+            }
         }
-        if (state == RfqState.FILLED) {
-            return; // our accept records it, with its trade
-        }
-        close(t, state, switch (state) {
+        return closeIfQuiet(t, state, switch (state) {
             case EXPIRED -> "expired without a trade";
             case TRADED_AWAY -> "traded away: another quote was taken";
             case CANCELLED -> "cancelled at the exchange";
             default -> state.name();
-        }, Cause.EXCHANGE);
+        });
     }
 
-    private void close(Tracked t, RfqState state, String reason, Cause cause) {
-        t.rfq = withState(t.rfq, state);
-        t.stop();
+    /** Closes the RFQ as reported by the exchange or its clock, unless it closed already or an accept is open or in doubt. */
+    private boolean closeIfQuiet(Tracked t, RfqState state, String reason) {
         synchronized (t) {
-            t.quotes.replaceAll((id, q) -> q.state() == QuoteState.OPEN ? withState(q, QuoteState.CANCELLED) : q);
+            if (t.rfq.state() != RfqState.ACTIVE || t.accepting || t.inDoubt) {
+                return false;
+            }
         }
-        db.rfqs().recordResult(t.rfq.requestId(), state, "{\"reason\":\"" + reason + "\"}", cause);
+        return close(t, state, reason, Cause.EXCHANGE);
+    }
+
+    private boolean close(Tracked t, RfqState state, String reason, Cause cause) {
+        synchronized (t) {
+            if (t.rfq.state() != RfqState.ACTIVE) {
+                return false;
+            }
+            t.rfq = withState(t.rfq, state);
+            t.stop();
+            t.quotes.replaceAll((id, q) -> q.state() == QuoteState.OPEN ? withState(q, QuoteState.CANCELLED) : q);
+            db.rfqs().recordResult(t.requestId(), state, "{\"reason\":\"" + reason + "\"}", cause);
+        }
+        return true;
     }
 
     /** Applies a quote's news; a closed quote never reopens and a maker id seen once is kept. */
@@ -345,8 +450,8 @@ public final class RfqTaker implements AutoCloseable {
                 merged = new RfqQuote(q.quoteId(), q.requestId(), q.state(), q.createTime(), q.expiryTime(), q.legs(), maker);
             }
             t.quotes.put(q.quoteId(), merged);
+            db.rfqs().recordQuote(merged); // queued in the order seen, so the stored states follow the shown ones
         }
-        db.rfqs().recordQuote(merged);
         return true;
     }
 
@@ -370,8 +475,30 @@ public final class RfqTaker implements AutoCloseable {
         return String.join(", ", parts);
     }
 
+    /**
+     * Cancels every RFQ still asking (no one would be watching its quotes: it is recorded as cancelled as the app
+     * closed; one with an accept open or in doubt is left to restart recovery), waiting at most a few seconds, then
+     * stops following.
+     */
     @Override
     public void close() {
+        List<CompletableFuture<Live>> cancels = new ArrayList<>();
+        for (Tracked t : tracked.values()) {
+            boolean quiet;
+            synchronized (t) {
+                quiet = t.rfq.state() == RfqState.ACTIVE && !t.accepting && !t.inDoubt;
+            }
+            if (quiet) {
+                cancels.add(cancel(t.requestId(), Cause.SYSTEM));
+            }
+        }
+        try {
+            CompletableFuture.allOf(cancels.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("not every open RFQ was cancelled as the session closed ({}); restart recovery cancels the rest", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Registration r = registration;
         if (r != null) {
             r.close();
@@ -380,18 +507,33 @@ public final class RfqTaker implements AutoCloseable {
         blocking.shutdown();
     }
 
+    /** One RFQ followed; its fields change only under its own lock (the poller, the socket and an accept all touch it). */
     private static final class Tracked {
-        volatile Rfq rfq;
+        private Rfq rfq;
         final Map<String, RfqQuote> quotes = new LinkedHashMap<>();
-        volatile String accepted;
-        volatile BlockTrade trade;
-        volatile String message;
+        String accepted;
+        BlockTrade trade;
+        String message;
+        boolean accepting;
+        boolean inDoubt;
         volatile ScheduledFuture<?> poller;
         volatile boolean listUnavailable;
         int polls;
 
         Tracked(Rfq rfq) {
             this.rfq = rfq;
+        }
+
+        synchronized RfqState state() {
+            return rfq.state();
+        }
+
+        synchronized String requestId() {
+            return rfq.requestId();
+        }
+
+        synchronized Instant expiry() {
+            return rfq.expiryTime();
         }
 
         synchronized Live view(long nanos) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The RFQ ticket's quote ladder, as data: each open quote with the side we would trade, the package price, its
@@ -53,7 +54,11 @@ public final class QuoteLadder {
             if (q.state() != QuoteState.OPEN) {
                 continue;
             }
-            Side side = QuoteSelection.direction(requested, q);
+            Optional<Side> matched = QuoteSelection.match(requested, q);
+            if (matched.isEmpty()) {
+                continue; // not the structure asked for (nor its reverse): never offered to the trader
+            }
+            Side side = matched.get();
             BigDecimal cost = q.takerCost();
             BigDecimal edge = edge(side, cost, markCost);
             double vol = vegaUsd == 0 ? Double.NaN : edge.doubleValue() / Math.abs(vegaUsd);
@@ -75,15 +80,5 @@ public final class QuoteLadder {
      */
     public static BigDecimal edge(Side ourSide, BigDecimal takerCost, BigDecimal markCost) {
         return ourSide == Side.BUY ? markCost.subtract(takerCost) : takerCost.negate().subtract(markCost);
-    }
-
-    /** The package mark cost of legs × size: Σ ±mark × ratio × size (bought legs add, sold legs subtract). */
-    public static BigDecimal markCost(List<BigDecimal> marks, List<StructureTemplate.Leg> legs, BigDecimal size) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (int i = 0; i < legs.size(); i++) {
-            BigDecimal v = marks.get(i).multiply(BigDecimal.valueOf(legs.get(i).ratio())).multiply(size, MathContext.DECIMAL64);
-            total = legs.get(i).side() == Side.BUY ? total.add(v) : total.subtract(v);
-        }
-        return total;
     }
 }

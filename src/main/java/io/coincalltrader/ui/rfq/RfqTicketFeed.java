@@ -73,7 +73,11 @@ public final class RfqTicketFeed implements AutoCloseable {
         base = coin;
         wanted = Set.copyOf(expiries);
         if (changed) {
-            io.execute(this::readOnce);
+            try {
+                io.execute(this::readOnce);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("session closed: market not read for the ticket");
+            }
         }
     }
 

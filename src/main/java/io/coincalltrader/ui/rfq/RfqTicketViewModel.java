@@ -55,11 +55,24 @@ public final class RfqTicketViewModel {
     }
 
     /** One ladder row with what a fill would do to the book. */
-    public record LadderRow(QuoteLadder.Row row, PackageRisk.Preview preview, boolean armed) {
+    public record LadderRow(QuoteLadder.Row row, PackageRisk.Preview preview, boolean armed, String blocked) {
         public String quoteId() {
             return row.quote().quoteId();
         }
+
+        /** Whether the trader may hit it: the quote's own guards, and marks fresh enough to judge it by. */
+        public boolean hittable() {
+            return blocked == null && row.hittable();
+        }
+
+        /** Why it cannot be hit, in words, or null. */
+        public String refusal() {
+            return blocked != null ? blocked : row.refusal();
+        }
     }
+
+    /** Marks older than this cannot judge a quote against the band. */
+    static final Duration MARKS_TOO_OLD = Duration.ofSeconds(10);
 
     /**
      * One line (slot) of a ladder table. A table keeps a fixed number of lines and each shows the quote ranked at its
@@ -142,7 +155,10 @@ public final class RfqTicketViewModel {
     private long shownSecond;
     private final PackageRisk.Preview[] previews = new PackageRisk.Preview[2];
     private final Object[][] previewKeys = new Object[2][];
-    private boolean accepting;
+    private long armedAtNanos;
+    private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
+    private final BooleanProperty locked = new SimpleBooleanProperty(this, "locked");
+    private final ObjectProperty<Double> hedgedDelta = new SimpleObjectProperty<>(this, "hedgedDelta");
     private final java.time.Clock clock;
 
     public RfqTicketViewModel(RfqTaker taker, Supplier<Guards> guards, java.time.Clock clock) {
@@ -384,6 +400,8 @@ public final class RfqTicketViewModel {
     }
 
     private void recompute() {
+        sendable.set(false);
+        locked.set(rfqActive() || accepting.get());
         BigDecimal q = sizeValue();
         String problem = null;
         String structure = structureProblem.get() != null && legs.isEmpty() ? structureProblem.get() : null;
@@ -439,23 +457,32 @@ public final class RfqTicketViewModel {
             if (h != null) {
                 withHedge.add(h);
             }
-            screen.set(hedge.get() && h != null ? PackageRisk.screen(withHedge) : s);
-            payoff.set(PackageRisk.payoff(withHedge, s.markCost()).orElse(null));
+            // The package's own price and Greeks; the hedge shows as the delta left after it.
+            screen.set(s);
+            hedgedDelta.set(hedge.get() && h != null ? PackageRisk.screen(withHedge).delta() : null);
+            payoff.set(PackageRisk.payoff(withHedge, PackageRisk.screen(withHedge).markCost()).orElse(null));
             List<PricedLeg> scenario = new ArrayList<>(withHedge);
             if (includeBook.get() && book != null) {
                 scenario.addAll(PricedLeg.fromBook(book.positions(), base.get()));
             }
-            double spot = market.index().doubleValue();
-            spotVol.set(PackageRisk.spotVol(scenario, spot, now, SPOT_MOVES, VOL_MOVES));
-            spotDays.set(PackageRisk.spotDays(scenario, spot, now, SPOT_MOVES, daysForward()));
+            if (market.index() != null) {
+                double spot = market.index().doubleValue();
+                spotVol.set(PackageRisk.spotVol(scenario, spot, now, SPOT_MOVES, VOL_MOVES));
+                spotDays.set(PackageRisk.spotDays(scenario, spot, now, SPOT_MOVES, daysForward()));
+            }
         } else {
             screen.set(null);
             payoff.set(null);
             spotVol.set(null);
             spotDays.set(null);
             hedgeText.set("");
+            hedgedDelta.set(null);
         }
-        sendable.set(structure == null && problem == null && priced != null && !sending.get() && !rfqActive());
+        String marks = market == null ? null : marksBlock();
+        if (structure == null && problem == null && marks != null && priced != null) {
+            structureProblemShown.set("Not sendable yet: " + marks.replace("the band cannot be judged", "waiting for fresh market data"));
+        }
+        sendable.set(structure == null && problem == null && marks == null && priced != null && !sending.get() && !rfqActive() && !accepting.get());
     }
 
     private final StringProperty structureProblemShown = new SimpleStringProperty(this, "structureProblemShown");
@@ -492,7 +519,7 @@ public final class RfqTicketViewModel {
         List<PricedLeg> out = new ArrayList<>();
         for (RfqLeg l : request) {
             OptionQuote q = market.chain().get(l.instrumentName());
-            if (q == null) {
+            if (q == null || q.markPrice() == null) {
                 return null;
             }
             out.add(PricedLeg.ofOption(q, reversed ? l.side().opposite() : l.side(), l.quantity()));
@@ -512,21 +539,18 @@ public final class RfqTicketViewModel {
     }
 
     /** The hedge to send after the package fills, sized from the filled package's delta; null when none. */
-    public PricedLeg hedgeAfterFill() {
-        if (sent == null || !hedge.get()) {
+    public PricedLeg hedgeAfterFill(RfqTaker.Live filled) {
+        Sent s = sent;
+        if (s == null || !hedge.get() || !s.requestId().equals(filled.requestId()) || filled.acceptedQuoteId() == null) {
             return null;
         }
-        List<PricedLeg> p = priced(sent.legs(), filledReversed());
-        return p == null ? null : hedgeLeg(PackageRisk.screen(p).delta());
-    }
-
-    private boolean filledReversed() {
-        RfqTaker.Live l = live.get();
-        if (l == null || l.acceptedQuoteId() == null) {
-            return false;
+        Optional<Side> direction = filled.quotes().stream().filter(q -> q.quoteId().equals(filled.acceptedQuoteId())).findFirst()
+                .flatMap(q -> QuoteSelection.match(s.legs(), q));
+        if (direction.isEmpty()) {
+            return null;
         }
-        return l.quotes().stream().filter(q -> q.quoteId().equals(l.acceptedQuoteId())).findFirst()
-                .map(q -> QuoteSelection.direction(sent.legs(), q) == Side.SELL).orElse(false);
+        List<PricedLeg> p = priced(s.legs(), direction.get() == Side.SELL);
+        return p == null ? null : hedgeLeg(PackageRisk.screen(p).delta());
     }
 
     // ------------------------------------------------------------------ the RFQ
@@ -579,7 +603,7 @@ public final class RfqTicketViewModel {
      * accept. A row that cannot be hit refuses with its reason; a click on another row arms that one instead.
      */
     public Click click(LadderRow clicked) {
-        if (accepting) {
+        if (accepting.get()) {
             status.set("An accept is on its way: wait for its answer");
             return Click.REFUSED;
         }
@@ -593,9 +617,9 @@ public final class RfqTicketViewModel {
             refreshLadder();
             return Click.REFUSED;
         }
-        LadderRow r = new LadderRow(fresh.getFirst(), clicked.preview(), clicked.armed());
-        if (!r.row().hittable()) {
-            status.set("Cannot hit this quote: " + r.row().refusal());
+        LadderRow r = new LadderRow(fresh.getFirst(), clicked.preview(), clicked.armed(), marksBlock());
+        if (!r.hittable()) {
+            status.set("Cannot hit this quote: " + r.refusal());
             armedQuote.set(null);
             refreshLadder();
             return Click.REFUSED;
@@ -606,15 +630,23 @@ public final class RfqTicketViewModel {
         }
         if (!guards.get().oneClick() && !r.quoteId().equals(armedQuote.get())) {
             armedQuote.set(r.quoteId());
+            armedAtNanos = System.nanoTime();
             refreshLadder();
             status.set("Armed: click Confirm to trade the package " + (r.row().ourSide() == Side.BUY ? "as built" : "reversed") + ", "
                     + (r.row().packageCost().signum() >= 0 ? "paying " : "receiving ") + money(r.row().packageCost().abs()) + " USD"
                     + (r.row().quote().maker() == null ? "" : " (maker " + r.row().quote().maker() + ")") + ". Any change disarms.");
             return Click.ARMED;
         }
+        if (!guards.get().oneClick() && System.nanoTime() - armedAtNanos < CONFIRM_AFTER.toNanos()) {
+            status.set("Click Confirm again to trade: a double click arms but does not trade");
+            return Click.REFUSED;
+        }
         armedQuote.set(null);
         return Click.SENT;
     }
+
+    /** A confirm this soon after arming is taken for the second half of a double click and ignored. */
+    public static final Duration CONFIRM_AFTER = Duration.ofMillis(300);
 
     public void disarm() {
         if (armedQuote.get() != null) {
@@ -625,7 +657,8 @@ public final class RfqTicketViewModel {
 
     /** Sends the accept of the quote just confirmed; the ladder refuses clicks until its answer ({@link #answered}). */
     public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r) {
-        accepting = true;
+        accepting.set(true);
+        locked.set(true);
         java.util.concurrent.CompletableFuture<RfqTaker.Live> f = taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
         status.set("Accepting quote " + r.quoteId() + "…");
         refreshLadder();
@@ -641,9 +674,14 @@ public final class RfqTicketViewModel {
         return taker.cancel(sent.requestId(), io.coincalltrader.store.Cause.USER);
     }
 
-    /** After an engine answer (accept or cancel) on the FX thread. */
+    /** The accept's answer, on the FX thread: clicks are taken again. */
+    public void acceptAnswered(RfqTaker.Live l, Throwable error) {
+        accepting.set(false);
+        answered(l, error);
+    }
+
+    /** After an engine answer (a cancel, or an accept via {@link #acceptAnswered}) on the FX thread. */
     public void answered(RfqTaker.Live l, Throwable error) {
-        accepting = false;
         if (error != null) {
             Throwable t = error.getCause() != null ? error.getCause() : error;
             status.set("Refused: " + (t instanceof io.coincalltrader.exchange.ExchangeException x ? x.traderMessage() : t.getMessage()));
@@ -657,6 +695,7 @@ public final class RfqTicketViewModel {
     }
 
     private void refreshLadder() {
+        locked.set(rfqActive() || accepting.get());
         RfqTaker.Live l = live.get();
         if (l == null || sent == null) {
             showLadders(List.of(), List.of());
@@ -701,15 +740,25 @@ public final class RfqTicketViewModel {
         List<LadderRow> buy = new ArrayList<>();
         List<LadderRow> sell = new ArrayList<>();
         for (QuoteLadder.Row r : ladder) {
-            (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, preview(r.ourSide() == Side.SELL), r.quote().quoteId().equals(armedQuote.get())));
+            (r.ourSide() == Side.BUY ? buy : sell).add(new LadderRow(r, preview(r.ourSide() == Side.SELL), r.quote().quoteId().equals(armedQuote.get()),
+                    marksBlock()));
         }
         showLadders(buy, sell);
-        if (armedQuote.get() != null && buy.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())
-                && sell.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.row().hittable())) {
+        if (armedQuote.get() != null && buy.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.hittable())
+                && sell.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.hittable())) {
             armedQuote.set(null);
             status.set("Disarmed: the armed quote went stale, left the band or was withdrawn");
             refreshLadder();
         }
+    }
+
+    /** Why no quote may be hit now because the marks are too old to judge the band, or null. */
+    private String marksBlock() {
+        if (market == null) {
+            return "no marks read yet";
+        }
+        Duration age = Duration.between(market.time(), now);
+        return age.compareTo(MARKS_TOO_OLD) > 0 ? "the marks are " + age.toSeconds() + " s old: the band cannot be judged" : null;
     }
 
     private List<RfqQuote> openQuotes(RfqTaker.Live l) {
@@ -730,7 +779,7 @@ public final class RfqTicketViewModel {
             gross = gross.add(p.mark().multiply(p.quantity()));
             contracts = contracts.add(p.quantity());
         }
-        BigDecimal band = gross.multiply(g.bandFraction()).max(g.minBandPerContract().multiply(contracts));
+        BigDecimal band = QuoteSelection.band(gross, contracts, g.bandFraction(), g.minBandPerContract());
         return QuoteLadder.rows(quotes, sent.legs(), s.markCost(), s.vega(), now, g.staleAfter(), band);
     }
 
@@ -805,9 +854,16 @@ public final class RfqTicketViewModel {
         return StructurePresets.of(name, base.get(), legs, size.get() == null ? "1" : size.get().trim());
     }
 
-    /** Loads a preset's legs; returns a note when expired legs were dropped, else null. */
+    /** Loads a preset's legs; returns why it was not loaded (an expired or unreadable leg), else null. */
     public String load(StructurePresets.Preset p) {
-        StructurePresets.Loaded l = StructurePresets.load(p, now.equals(Instant.EPOCH) ? Instant.now() : now);
+        if (locked.get()) {
+            return "the structure cannot change while its RFQ is active";
+        }
+        StructurePresets.Loaded l = StructurePresets.load(p, now.equals(Instant.EPOCH) ? clock.instant() : now);
+        if (l.expired() > 0 || l.unreadable() > 0 || l.legs().isEmpty()) {
+            return "not loaded: " + (l.expired() > 0 ? l.expired() + " of its legs " + (l.expired() == 1 ? "has" : "have") + " expired"
+                    : "it has legs that cannot be read") + ", and without them it would be another structure";
+        }
         building = true;
         base.set(p.base());
         building = false;
@@ -816,7 +872,7 @@ public final class RfqTicketViewModel {
         }
         legs.setAll(l.legs());
         size.set(p.size());
-        return l.expired() == 0 ? null : l.expired() + " leg" + (l.expired() == 1 ? " has" : "s have") + " expired and " + (l.expired() == 1 ? "was" : "were") + " left out";
+        return null;
     }
 
     /** Sorted expiries of the legs (the chain to read). */
@@ -832,6 +888,15 @@ public final class RfqTicketViewModel {
         }
         if (farExpiry.get() != null && (template.get() == StructureTemplate.CALENDAR || template.get() == StructureTemplate.DIAGONAL)) {
             s.add(farExpiry.get());
+        }
+        Sent out = sent;
+        if (out != null) {
+            // The RFQ's own legs keep being priced whatever the editor shows: its quotes are judged by them.
+            out.legs().forEach(l -> {
+                if (InstrumentName.parse(l.instrumentName()) instanceof InstrumentName.Option o) {
+                    s.add(o.expiryDate());
+                }
+            });
         }
         return s;
     }
@@ -952,6 +1017,21 @@ public final class RfqTicketViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** True while an accept is on its way: Send, Cancel and Resend wait for its answer. */
+    public BooleanProperty acceptingProperty() {
+        return accepting;
+    }
+
+    /** True while the RFQ is active or an accept is on its way: the structure cannot be edited (only the size, to resend). */
+    public BooleanProperty lockedProperty() {
+        return locked;
+    }
+
+    /** The package delta left after the hedge, or null without a hedge. */
+    public ObjectProperty<Double> hedgedDeltaProperty() {
+        return hedgedDelta;
     }
 
     /** What an empty ladder says: waiting for quotes, or how the RFQ ended. */

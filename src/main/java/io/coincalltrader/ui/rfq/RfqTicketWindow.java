@@ -149,7 +149,13 @@ public final class RfqTicketWindow {
             markets.offer(m);
             problems.offer("");
         }, problems::offer);
-        rfqUpdates = session.rfqs().onUpdate(lives::offer);
+        // Only this ticket's RFQ goes into its newest-wins channel: another ticket's update must not replace it.
+        rfqUpdates = session.rfqs().onUpdate(l -> {
+            RfqTicketViewModel.Sent mine = model.sentRfq();
+            if (mine != null && mine.requestId().equals(l.requestId())) {
+                lives.offer(l);
+            }
+        });
         bookUpdates = session.positions() == null ? () -> { } : session.positions().onSnapshot(books::offer);
         if (session.positions() != null && session.positions().latest() != null) {
             books.offer(session.positions().latest());
@@ -267,8 +273,8 @@ public final class RfqTicketWindow {
         presets.setOnAction(e -> {
             StructurePresets.Preset p = presets.getValue();
             if (p != null) {
-                String note = model.load(p);
-                model.statusProperty().set("Loaded preset " + p.name() + (note == null ? "" : ": " + note));
+                String why = model.load(p);
+                model.statusProperty().set(why == null ? "Loaded preset " + p.name() : "Preset " + p.name() + " " + why);
                 Platform.runLater(() -> presets.getSelectionModel().clearSelection());
             }
         });
@@ -277,6 +283,10 @@ public final class RfqTicketWindow {
         save.setOnAction(e -> savePreset());
         recent.setId("rfq-recent");
 
+        // While the RFQ is active the structure it asked for cannot change (its quotes are for that structure).
+        for (javafx.scene.control.Control c : List.of(base, template, expiry, far, width, buy, sell, single, presets, save)) {
+            c.disableProperty().bind(model.lockedProperty());
+        }
         HBox row1 = new HBox(8, new Label("Underlying"), base, new Label("Template"), template, single, new Label("Expiry"), expiry,
                 farLabel, far, new Label("Width"), width, new HBox(2, buy, sell));
         row1.setAlignment(Pos.CENTER_LEFT);
@@ -306,7 +316,7 @@ public final class RfqTicketWindow {
 
     private Node legsPane() {
         legsTable.setId("rfq-legs");
-        legsTable.setEditable(true);
+        legsTable.editableProperty().bind(model.lockedProperty().not());
         legsTable.setItems(model.legs());
         legsTable.setPrefHeight(190);
         legsTable.setPlaceholder(new Label("Pick a template or add a leg"));
@@ -375,7 +385,8 @@ public final class RfqTicketWindow {
         add.setOnAction(e -> legsTable.getSelectionModel().select(model.addLeg()));
         Button remove = new Button("Remove leg");
         remove.setId("rfq-remove-leg");
-        remove.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull().or(model.lockedProperty()));
+        add.disableProperty().bind(model.lockedProperty());
         remove.setOnAction(e -> model.removeLeg(legsTable.getSelectionModel().getSelectedItem()));
         TextField delta = new TextField();
         delta.setId("rfq-target-delta");
@@ -383,7 +394,8 @@ public final class RfqTicketWindow {
         delta.setPrefWidth(80);
         Button byDelta = new Button("Strike by delta");
         byDelta.setId("rfq-apply-delta");
-        byDelta.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull());
+        byDelta.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull().or(model.lockedProperty()));
+        delta.disableProperty().bind(model.lockedProperty());
         byDelta.setOnAction(e -> {
             String why = model.strikeByDelta(legsTable.getSelectionModel().getSelectedItem(), delta.getText() == null ? "" : delta.getText());
             model.statusProperty().set(why == null ? "Strike set by delta" : why);
@@ -501,6 +513,7 @@ public final class RfqTicketWindow {
         CheckBox hedge = new CheckBox("Delta-hedge with the perpetual");
         hedge.setId("rfq-hedge");
         hedge.selectedProperty().bindBidirectional(model.hedgeProperty());
+        hedge.disableProperty().bind(model.lockedProperty());
         Label hedgeText = new Label();
         hedgeText.setId("rfq-hedge-text");
         hedgeText.textProperty().bind(model.hedgeTextProperty());
@@ -519,6 +532,7 @@ public final class RfqTicketWindow {
         packageGrid.setVgap(3);
         model.screenProperty().addListener((o, a, b) -> drawPackage());
         model.payoffProperty().addListener((o, a, b) -> drawPackage());
+        model.hedgedDeltaProperty().addListener((o, a, b) -> drawPackage());
         drawPackage();
         Label title = new Label("Package on screen");
         title.getStyleClass().add("top-caption");
@@ -534,7 +548,9 @@ public final class RfqTicketWindow {
         r = pair(g, r, "Mark", s == null ? Formats.DASH : cost(s.markCost()), "rfq-mark", null);
         r = pair(g, r, "Screen buy / sell", s == null ? Formats.DASH : (s.buyCost() == null ? Formats.DASH : cost(s.buyCost())) + "  /  "
                 + (s.sellProceeds() == null ? Formats.DASH : cost(s.sellProceeds().negate())), "rfq-screen", null);
-        r = pair(g, r, "Delta", s == null ? Formats.DASH : Formats.signed(s.delta(), 3) + " " + model.baseProperty().get(), "rfq-delta", null);
+        Double hedged = model.hedgedDeltaProperty().get();
+        r = pair(g, r, "Delta", s == null ? Formats.DASH : Formats.signed(s.delta(), 3) + " " + model.baseProperty().get()
+                + (hedged == null ? "" : "  (after the hedge " + Formats.signed(hedged, 3) + ")"), "rfq-delta", null);
         r = pair(g, r, "Gamma", s == null ? Formats.DASH : Formats.signed(s.gamma(), 6), "rfq-gamma", null);
         r = pair(g, r, "Vega", s == null ? Formats.DASH : Formats.signed(s.vega(), 2) + " USD / vol pt", "rfq-vega", null);
         r = pair(g, r, "Theta", s == null ? Formats.DASH : Formats.signed(s.theta(), 2) + " USD / day", "rfq-theta", null);
@@ -667,18 +683,21 @@ public final class RfqTicketWindow {
         cancel.setId("rfq-cancel");
         cancel.setDisable(true);
         cancel.setOnAction(e -> model.cancel().whenComplete((l, x) -> Platform.runLater(() -> model.answered(l, x))));
+        send.disableProperty().unbind();
+        send.disableProperty().bind(model.sendableProperty().not().or(model.acceptingProperty()));
         Button resend = new Button("Resend at this size");
         resend.setId("rfq-resend");
         resend.setDisable(true);
         resend.setOnAction(e -> resend());
-        model.rfqStateProperty().addListener((o, a, b) -> {
-            cancel.setDisable(!model.rfqActive());
-            resend.setDisable(model.liveProperty().get() == null || model.rfqStateProperty().get().equals("Filled"));
-        });
-        model.liveProperty().addListener((o, a, b) -> {
-            cancel.setDisable(!model.rfqActive());
-            resend.setDisable(b == null || b.state() == RfqState.FILLED);
-        });
+        Runnable buttons = () -> {
+            boolean accepting = model.acceptingProperty().get();
+            RfqTaker.Live l = model.liveProperty().get();
+            cancel.setDisable(accepting || !model.rfqActive());
+            resend.setDisable(accepting || l == null || l.state() == RfqState.FILLED);
+        };
+        model.rfqStateProperty().addListener((o, a, b) -> buttons.run());
+        model.liveProperty().addListener((o, a, b) -> buttons.run());
+        model.acceptingProperty().addListener((o, a, b) -> buttons.run());
         Label state = new Label();
         state.setId("rfq-state");
         state.getStyleClass().add("mode-badge");
@@ -749,9 +768,12 @@ public final class RfqTicketWindow {
                 actionColumn(side)));
         t.setRowFactory(x -> {
             TableRow<RfqTicketViewModel.LadderLine> row = new TableRow<>();
+            String[] pressed = new String[1];
+            row.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pressed[0] = row.getItem() == null ? null : row.getItem().quoteId());
             row.setOnMouseClicked(e -> {
-                if (!row.isEmpty() && row.getItem() != null && row.getItem().row() != null && e.getClickCount() == 1) {
-                    hit(row.getItem().row());
+                RfqTicketViewModel.LadderRow now = row.isEmpty() || row.getItem() == null ? null : row.getItem().row();
+                if (now != null && e.getClickCount() == 1 && now.quoteId().equals(pressed[0])) {
+                    hit(now);
                 }
             });
             return row;
@@ -796,14 +818,26 @@ public final class RfqTicketWindow {
         c.setCellValueFactory(p -> p.getValue().rowProperty());
         c.setCellFactory(x -> new TableCell<>() {
             private final Button b = new Button();
+            private String pressed;
 
             {
                 b.getStyleClass().add("rfq-hit");
                 b.setMaxWidth(Double.MAX_VALUE);
+                // A line shows whichever quote ranks at its place: the click trades the quote that was under the
+                // pointer when the button was pressed, or nothing if another one took its place meanwhile.
+                b.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pressed = getItem() == null ? null : getItem().quoteId());
                 b.setOnAction(e -> {
-                    if (getItem() != null) {
-                        hit(getItem());
+                    RfqTicketViewModel.LadderRow now = getItem();
+                    String at = pressed;
+                    pressed = null;
+                    if (now == null) {
+                        return;
                     }
+                    if (at != null && !at.equals(now.quoteId())) {
+                        model.statusProperty().set("The quotes moved under the pointer: nothing was done. Click again");
+                        return;
+                    }
+                    hit(now);
                 });
             }
 
@@ -823,9 +857,9 @@ public final class RfqTicketWindow {
                 }
                 boolean armed = r.armed();
                 if (row != null) {
-                    row.pseudoClassStateChanged(UNHITTABLE, !r.row().hittable());
+                    row.pseudoClassStateChanged(UNHITTABLE, !r.hittable());
                     row.pseudoClassStateChanged(ARMED, armed);
-                    String tip = !r.row().hittable() ? "Cannot be hit: " + r.row().refusal() : previewText(r);
+                    String tip = !r.hittable() ? "Cannot be hit: " + r.refusal() : previewText(r);
                     if (row.getTooltip() == null) {
                         row.setTooltip(new Tooltip(tip));
                     } else {
@@ -833,8 +867,8 @@ public final class RfqTicketWindow {
                     }
                 }
                 b.setId("hit-" + r.quoteId());
-                b.setText(!r.row().hittable() ? "Blocked" : armed ? "Confirm" : "Trade");
-                b.setDisable(!r.row().hittable());
+                b.setText(!r.hittable() ? "Blocked" : armed ? "Confirm" : "Trade");
+                b.setDisable(!r.hittable() || model.acceptingProperty().get());
                 b.pseudoClassStateChanged(Styles.CONFIRM, armed);
                 setGraphic(b);
             }
@@ -858,7 +892,7 @@ public final class RfqTicketWindow {
                     p.acceptDispatched(System.nanoTime());
                 }
                 answer.whenComplete((l, e) -> Platform.runLater(() -> {
-                    model.answered(l, e);
+                    model.acceptAnswered(l, e);
                     if (l != null && l.state() == RfqState.FILLED) {
                         afterFill(l);
                     }
@@ -924,7 +958,7 @@ public final class RfqTicketWindow {
 
     private void afterFill(RfqTaker.Live l) {
         notify.accept("RFQ filled: block trade " + l.trade().blockTradeId());
-        PricedLeg h = model.hedgeAfterFill();
+        PricedLeg h = model.hedgeAfterFill(l);
         if (h == null) {
             return;
         }
@@ -951,8 +985,8 @@ public final class RfqTicketWindow {
         for (StructurePresets.Preset p : list) {
             MenuItem i = new MenuItem(p.name());
             i.setOnAction(e -> {
-                String note = model.load(p);
-                model.statusProperty().set("Loaded " + p.name() + (note == null ? "" : ": " + note));
+                String why = model.load(p);
+                model.statusProperty().set(why == null ? "Loaded " + p.name() : p.name() + " " + why);
             });
             recent.getItems().add(i);
         }

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Named structures the trader saved, and the structures recently sent, kept as JSON text in the UI settings. A
- * structure is its legs by exchange name, side and ratio, and the package size; legs that have expired since are
- * dropped when it is loaded, with the count said.
+ * structure is its legs by exchange name, side and ratio, and the package size. A structure with a leg that has
+ * expired since (or cannot be read) is not loaded: dropping a leg would turn, say, a spread into a naked option.
  */
 public final class StructurePresets {
     private static final Gson GSON = new Gson();
@@ -36,8 +36,8 @@ public final class StructurePresets {
     public record Leg(String symbol, Side side, int ratio) {
     }
 
-    /** The legs still listed at {@code now}, and how many were dropped as expired. */
-    public record Loaded(List<TicketLeg> legs, int expired) {
+    /** The legs still listed at {@code now}, how many have expired, and how many could not be read. */
+    public record Loaded(List<TicketLeg> legs, int expired, int unreadable) {
     }
 
     private StructurePresets() {
@@ -89,8 +89,16 @@ public final class StructurePresets {
     public static Loaded load(Preset p, Instant now) {
         List<TicketLeg> legs = new ArrayList<>();
         int expired = 0;
+        int unreadable = 0;
         for (Leg l : p.legs()) {
-            if (!(InstrumentName.parse(l.symbol()) instanceof InstrumentName.Option o)) {
+            InstrumentName name;
+            try {
+                name = l == null || l.symbol() == null || l.side() == null || l.ratio() < 1 ? null : InstrumentName.parse(l.symbol());
+            } catch (RuntimeException e) {
+                name = null;
+            }
+            if (!(name instanceof InstrumentName.Option o)) {
+                unreadable++;
                 continue;
             }
             if (!o.expiry().isAfter(now)) {
@@ -99,7 +107,7 @@ public final class StructurePresets {
             }
             legs.add(new TicketLeg(l.side(), l.ratio(), o.expiryDate(), o.strike(), o.type()));
         }
-        return new Loaded(legs, expired);
+        return new Loaded(legs, expired, unreadable);
     }
 
     /** A readable name for a structure sent: "Iron condor BTC 27DEC26 × 1". */

@@ -64,6 +64,7 @@ public final class Desk implements AutoCloseable {
     private final FramePump pump = new FramePump();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<ScheduledFuture<?>> pollers = new ArrayList<>();
+    private final List<RfqTicketWindow> rfqTickets = new ArrayList<>();
     private final PositionsViewModel positionsModel;
     private final PositionsView positionsView;
     private final AccountTiles tiles;
@@ -283,6 +284,8 @@ public final class Desk implements AutoCloseable {
                 save(key, value);
             }
         }, text -> alerts.raise(Alerts.Level.INFO, "RFQ", text));
+        rfqTickets.add(w);
+        w.stage().setOnHiding(e -> rfqTickets.remove(w));
         w.show();
         return w;
     }
@@ -345,6 +348,8 @@ public final class Desk implements AutoCloseable {
 
     @Override
     public void close() {
+        // Closing a ticket withdraws its active RFQ; the session's own close cancels anything still asking.
+        List.copyOf(rfqTickets).forEach(t -> t.stage().close());
         subscriptions.forEach(Subscription::close);
         pollers.forEach(p -> p.cancel(false));
         pump.stop();

@@ -2,6 +2,7 @@ package io.coincalltrader.engine.rfq;
 
 import io.coincalltrader.domain.instrument.Instrument;
 import io.coincalltrader.domain.order.Side;
+import io.coincalltrader.domain.rfq.QuoteSelection;
 import io.coincalltrader.domain.rfq.QuoteState;
 import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
@@ -109,8 +110,9 @@ class RfqTakerTest {
         assertThat(sent.state()).isEqualTo(RfqState.ACTIVE);
 
         RfqTaker.Live l = await("six quotes from three makers", sent.requestId(), x -> x.quotes().size() == 6 && makers(x) == 3);
-        assertThat(l.quotes()).extracting(RfqQuote::takerDirection).containsOnly(Side.BUY, Side.SELL);
-        assertThat(l.quotes()).filteredOn(q -> q.takerDirection() == Side.BUY).hasSize(3);
+        List<RfqLeg> asked = callSpread();
+        assertThat(l.quotes()).extracting(q -> QuoteSelection.match(asked, q).orElseThrow()).containsOnly(Side.BUY, Side.SELL);
+        assertThat(l.quotes()).filteredOn(q -> QuoteSelection.match(asked, q).orElseThrow() == Side.BUY).hasSize(3);
         assertThat(f.db.rfqs().find(sent.requestId()).orElseThrow().quotes()).hasSizeGreaterThanOrEqualTo(6);
         assertThat(f.db.journal().since(Instant.EPOCH, JournalFilter.all())).anySatisfy(e -> assertThat(e.message()).startsWith("RFQ sent: BUY 1"));
     }
@@ -135,9 +137,12 @@ class RfqTakerTest {
     void theQuotePickedIsTheOneTradedOnceAndItsLegsAreRecorded() throws Exception {
         start(PaperConfig.defaults(), Duration.ofMillis(300), true);
         RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
-        RfqTaker.Live l = await("three quotes as asked", sent.requestId(), x -> x.quotes().stream().filter(q -> q.takerDirection() == Side.BUY).count() == 3);
+        List<RfqLeg> asked = callSpread();
+        RfqTaker.Live l = await("three quotes as asked", sent.requestId(),
+                x -> x.quotes().stream().filter(q -> QuoteSelection.match(asked, q).orElse(null) == Side.BUY).count() == 3);
         // Not the best: the trader may pick any open quote (say the maker they prefer).
-        RfqQuote worst = l.quotes().stream().filter(q -> q.takerDirection() == Side.BUY).max(Comparator.comparing(RfqQuote::takerCost)).orElseThrow();
+        RfqQuote worst = l.quotes().stream().filter(q -> QuoteSelection.match(asked, q).orElse(null) == Side.BUY)
+                .max(Comparator.comparing(RfqQuote::takerCost)).orElseThrow();
 
         RfqTaker.Live done = taker.accept(sent.requestId(), worst.quoteId(), Cause.USER).get(10, TimeUnit.SECONDS);
 
@@ -198,5 +203,38 @@ class RfqTakerTest {
         Await.until("stored as expired", Duration.ofSeconds(5),
                 () -> f.db.rfqs().find(sent.requestId()).orElseThrow().rfq().state() == RfqState.EXPIRED);
         assertThat(updates).anySatisfy(u -> assertThat(u.state()).isEqualTo(RfqState.EXPIRED));
+    }
+
+    @Test
+    void anAcceptWhoseAnswerCannotBeReadIsLookedUpAndShownFilledNotRefused() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        List<RfqLeg> asked = callSpread();
+        RfqTaker.Live l = await("a quote as asked", sent.requestId(), x -> x.quotes().stream().anyMatch(q -> QuoteSelection.match(asked, q).orElse(null) == Side.BUY));
+        RfqQuote q = l.quotes().stream().filter(x -> QuoteSelection.match(asked, x).orElse(null) == Side.BUY).findFirst().orElseThrow();
+        // The exchange executes the accept, then answers something that is not JSON.
+        paper.faults().next("/open/option/blocktrade/request/accept/v1", new io.coincalltrader.paper.PaperFaults.Fault.Malformed());
+
+        RfqTaker.Live done = taker.accept(sent.requestId(), q.quoteId(), Cause.USER).get(20, TimeUnit.SECONDS);
+
+        assertThat(done.state()).isEqualTo(RfqState.FILLED);
+        assertThat(done.trade()).isNotNull();
+        assertThat(paper.oracle().blockTrades()).hasSize(1);
+        assertThat(paper.faults().requests("/open/option/blocktrade/request/accept/v1")).as("never sent twice").isEqualTo(1);
+        assertThat(f.db.rfqs().find(sent.requestId()).orElseThrow().rfq().state()).isEqualTo(RfqState.FILLED);
+        assertThat(f.db.fills().since(Instant.EPOCH)).hasSize(2);
+    }
+
+    @Test
+    void closingTheTakerCancelsTheRfqsStillAsking() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), false);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+
+        taker.close();
+
+        Await.until("recorded as cancelled", Duration.ofSeconds(5),
+                () -> f.db.rfqs().find(sent.requestId()).orElseThrow().rfq().state() == RfqState.CANCELLED);
+        assertThat(f.client.rfq().list(sent.requestId(), null, "TAKER", Instant.now().minusSeconds(600), Instant.now().plusSeconds(1)))
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo(RfqState.CANCELLED));
     }
 }

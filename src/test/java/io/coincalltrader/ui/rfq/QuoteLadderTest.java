@@ -80,10 +80,14 @@ class QuoteLadderTest {
     }
 
     @Test
-    void theMarkCostOfALegListCountsRatiosAndSides() {
-        List<StructureTemplate.Leg> legs = StructureTemplate.BUTTERFLY.legs("BTC", java.time.LocalDate.of(2026, 12, 25),
-                List.of(new BigDecimal("97000"), new BigDecimal("98000"), new BigDecimal("99000")), new BigDecimal("98000"), 1, Side.BUY, null, null);
-        BigDecimal cost = QuoteLadder.markCost(List.of(new BigDecimal("2600"), new BigDecimal("2100"), new BigDecimal("1700")), legs, new BigDecimal("2"));
-        assertThat(cost).isEqualByComparingTo("200"); // (2600 - 2×2100 + 1700) × 2
+    void aQuoteForAnotherSizeOrWithLegsMixedBothWaysIsNeverOffered() {
+        RfqQuote wrongSize = new RfqQuote("size", "R1", QuoteState.OPEN, NOW, NOW.plusSeconds(300), List.of(
+                new QuoteLeg(C, Side.SELL, new BigDecimal("1500"), new BigDecimal("2")), new QuoteLeg(P, Side.SELL, new BigDecimal("1500"), BigDecimal.ONE)));
+        RfqQuote mixed = new RfqQuote("mixed", "R1", QuoteState.OPEN, NOW, NOW.plusSeconds(300), List.of(
+                new QuoteLeg(C, Side.SELL, new BigDecimal("1500"), BigDecimal.ONE), new QuoteLeg(P, Side.BUY, new BigDecimal("1500"), BigDecimal.ONE)));
+        RfqQuote good = quote("good", false, "1510", "1500", NOW);
+        List<QuoteLadder.Row> rows = QuoteLadder.rows(List.of(wrongSize, mixed, good), BOTH_BOUGHT, new BigDecimal("3000"), 0, NOW,
+                Duration.ofSeconds(30), new BigDecimal("200"));
+        assertThat(rows).extracting(r -> r.quote().quoteId()).containsExactly("good");
     }
 }

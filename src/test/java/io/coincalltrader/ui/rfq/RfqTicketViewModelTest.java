@@ -62,7 +62,7 @@ class RfqTicketViewModelTest {
         db = Database.open(StoreConfig.of(dir, "vm", clock));
         taker = new RfqTaker(gateway, db, io, clock, Duration.ofMillis(30), () -> { });
         vm = new RfqTicketViewModel(taker, () -> guards, clock);
-        vm.market(market());
+        vm.market(market(T0));
     }
 
     @AfterEach
@@ -73,7 +73,7 @@ class RfqTicketViewModelTest {
         db.close();
     }
 
-    private static RfqTicketViewModel.Market market() {
+    private static RfqTicketViewModel.Market market(Instant at) {
         Map<String, OptionQuote> chain = new HashMap<>();
         for (BigDecimal k : STRIKES) {
             for (OptionType t : OptionType.values()) {
@@ -88,7 +88,7 @@ class RfqTicketViewModelTest {
         }
         Map<LocalDate, List<BigDecimal>> strikes = new TreeMap<>(Map.of(EXPIRY, STRIKES));
         return new RfqTicketViewModel.Market("BTC", strikes, chain, new BigDecimal("100000"), new BigDecimal("100010"),
-                new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.001"), new BigDecimal("0.001"), T0);
+                new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.001"), new BigDecimal("0.001"), at);
     }
 
     @Test
@@ -141,14 +141,20 @@ class RfqTicketViewModelTest {
         RfqTicketViewModel.LadderRow row = vm.offerRows().getFirst();
         assertThat(row.row().hittable()).isTrue();
 
-        // 31 s later the quote is stale, though the ladder was not redrawn: the click judges it now.
+        // 31 s later, with no market read since, the marks are too old to judge the band: refused at the click.
         clock.advance(Duration.ofSeconds(31));
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.REFUSED);
+        assertThat(vm.statusProperty().get()).contains("the marks are 31 s old");
+        // Fresh marks, but the quote itself is now stale, though the ladder was not redrawn: the click judges it now.
+        vm.market(market(clock.instant()));
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.REFUSED);
         assertThat(vm.statusProperty().get()).contains("older than the stale limit");
 
         guards = new RfqTicketViewModel.Guards(Duration.ofMinutes(5), new java.math.BigDecimal("0.05"), java.math.BigDecimal.ONE, false);
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.ARMED);
         assertThat(vm.offerRows().getFirst().armed()).isTrue();
+        assertThat(vm.click(row)).as("the second half of a double click").isEqualTo(RfqTicketViewModel.Click.REFUSED);
+        Thread.sleep(RfqTicketViewModel.CONFIRM_AFTER.toMillis() + 20);
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
         gateway.holdAccept = true;
         vm.accept(row);
