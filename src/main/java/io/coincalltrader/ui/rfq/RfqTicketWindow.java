@@ -755,15 +755,15 @@ public final class RfqTicketWindow {
         t.setFixedCellSize(26); // rows of one height: a quote's arrival lays out its row, not every cell's preferred height
         t.setPrefHeight(200);
         t.getColumns().addAll(List.of(
-                col("Price USD", 86, r -> perUnit(r), null),
+                col("Price USD", 84, r -> perUnit(r), null),
                 col("Total USD", 92, r -> Formats.number(r.row().packageCost().abs(), 2) + (r.row().packageCost().signum() < 0 ? " CR" : " DB"), null),
-                col("Size", 38, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
+                col("Size", 36, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
                 col("Maker", 54, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null),
-                col("Age", 40, r -> Formats.age(r.row().age()), null),
-                col("Edge USD", 74, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
-                col("Vol pts", 58, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
-                col("Delta after", 78, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
-                col("Margin after", 84, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
+                col("Age", 38, r -> Formats.age(r.row().age()), null),
+                col("Edge USD", 72, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
+                col("Vol pts", 56, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
+                col("Delta after", 76, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
+                col("Margin after", 94, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
                         : "≈" + Formats.share(r.preview().marginUsageAfter().doubleValue(), 1), null),
                 actionColumn(side)));
         t.setRowFactory(x -> {
