@@ -100,7 +100,12 @@ class RfqTicketTest {
     /** Sends the RFQ at this size and waits for the three makers' quotes both ways. */
     static void sendAndAwaitQuotes(FxRobot robot, String size) throws Exception {
         setSize(robot, size);
-        waitFor(() -> !robot.lookup("#rfq-send").queryAs(Button.class).isDisabled(), 5);
+        try {
+            waitFor(() -> !robot.lookup("#rfq-send").queryAs(Button.class).isDisabled(), 10);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Send RFQ stayed disabled: " + text(robot, "#rfq-structure-problem") + " / " + text(robot, "#rfq-size-problem")
+                    + " / " + text(robot, "#rfq-status"), e);
+        }
         robot.clickOn("#rfq-send");
         waitFor(() -> ladder(robot, "#rfq-offers").size() == 3 && ladder(robot, "#rfq-bids").size() == 3, 15);
         waitFor(() -> ladder(robot, "#rfq-offers").stream().map(r -> r.row().quote().maker()).filter(java.util.Objects::nonNull).distinct().count() == 3, 10);

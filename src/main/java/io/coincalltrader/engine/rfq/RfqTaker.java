@@ -36,8 +36,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,7 +72,6 @@ public final class RfqTaker implements AutoCloseable {
     private final RfqGateway rfqs;
     private final Database db;
     private final RfqAcceptor acceptor;
-    private final ScheduledExecutorService io;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final Clock clock;
     private final Duration pollEvery;
@@ -84,11 +81,10 @@ public final class RfqTaker implements AutoCloseable {
     private volatile Registration registration;
 
     /** {@code afterTrade} runs after a block trade is recorded (the session refreshes structures and positions). */
-    public RfqTaker(RfqGateway rfqs, Database db, ScheduledExecutorService io, Clock clock, Duration pollEvery, Runnable afterTrade) {
+    public RfqTaker(RfqGateway rfqs, Database db, Clock clock, Duration pollEvery, Runnable afterTrade) {
         this.rfqs = rfqs;
         this.db = db;
         this.acceptor = new RfqAcceptor(rfqs, db, clock);
-        this.io = io;
         this.clock = clock;
         this.pollEvery = pollEvery;
         this.afterTrade = afterTrade;
@@ -137,7 +133,20 @@ public final class RfqTaker implements AutoCloseable {
             }
             db.journal().append("RFQ", cause, "rfq " + rfq.requestId(), "RFQ sent: " + describe(out)
                     + (packageMark == null ? "" : "; package mark " + packageMark.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " USD"), null);
-            t.poller = io.scheduleWithFixedDelay(() -> poll(t), pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+            // Each RFQ is polled on its own virtual thread: a poll waiting for the rate limiter holds none of the
+            // session's few I/O threads (which the positions, the clock probe and the ticket's marks need).
+            t.poller = Thread.ofVirtual().name("rfq-poll-" + rfq.requestId()).start(() -> {
+                while (!t.stopped) {
+                    try {
+                        Thread.sleep(pollEvery);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (!t.stopped) {
+                        poll(t);
+                    }
+                }
+            });
             return publish(t);
         });
     }
@@ -228,7 +237,7 @@ public final class RfqTaker implements AutoCloseable {
     /** The fill is told first; structures and positions are re-read beside it. */
     private void afterTrade(BlockTrade trade) {
         try {
-            io.execute(() -> {
+            blocking.execute(() -> {
                 try {
                     afterTrade.run();
                 } catch (RuntimeException e) {
@@ -516,7 +525,8 @@ public final class RfqTaker implements AutoCloseable {
         String message;
         boolean accepting;
         boolean inDoubt;
-        volatile ScheduledFuture<?> poller;
+        volatile Thread poller;
+        volatile boolean stopped;
         volatile boolean listUnavailable;
         int polls;
 
@@ -541,10 +551,7 @@ public final class RfqTaker implements AutoCloseable {
         }
 
         void stop() {
-            ScheduledFuture<?> p = poller;
-            if (p != null) {
-                p.cancel(false);
-            }
+            stopped = true;
         }
     }
 }

@@ -73,16 +73,29 @@ public final class TradingSession implements AutoCloseable {
         this.orders = new OrderService(gateway.orders(), db, engine, io, clock, OrderServiceConfig.defaults());
         this.executions = new ExecutionService(orders, gateway.rfq(), db,
                 new GatewayMarketView(instruments), clock);
-        this.rfqs = new RfqTaker(gateway.rfq(), db, io, clock, Duration.ofSeconds(1), this::afterBlockTrade);
+        this.rfqs = new RfqTaker(gateway.rfq(), db, clock, Duration.ofSeconds(1), this::refreshAfterTrades);
     }
 
-    /** A block trade's legs are one structure: name it from the store and show the new positions now. */
-    private void afterBlockTrade() {
-        structures.refresh(db);
-        PositionMonitor p = positions;
-        if (p != null) {
-            p.pollNow();
+    /**
+     * After fills or a block trade (whose legs are one structure): the structures are read again from the store and
+     * the positions polled, once for trades close together, so a burst never queues a positions poll per trade.
+     */
+    private void refreshAfterTrades() {
+        if (!afterFillsPending.compareAndSet(false, true)) {
+            return;
         }
+        io.schedule(() -> {
+            afterFillsPending.set(false);
+            try {
+                structures.refresh(db);
+                PositionMonitor p = positions;
+                if (p != null) {
+                    p.pollNow();
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TradingSession.class).warn("refresh after trades failed: {}", e.getMessage());
+            }
+        }, 200, TimeUnit.MILLISECONDS);
     }
 
     /** Opens the profile's store (checking and repairing it) and starts following orders. */
@@ -130,19 +143,7 @@ public final class TradingSession implements AutoCloseable {
         connection = new ConnectionMonitor(gateway, io, clock, Duration.ofSeconds(2));
         connection.start();
         // A sweep brings many fills at once: one structure refresh and one positions poll for the burst.
-        orders.onFill(f -> {
-            if (afterFillsPending.compareAndSet(false, true)) {
-                io.schedule(() -> {
-                    afterFillsPending.set(false);
-                    try {
-                        structures.refresh(db);
-                        positions.pollNow();
-                    } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(TradingSession.class).warn("refresh after fills failed: {}", e.getMessage());
-                    }
-                }, 200, TimeUnit.MILLISECONDS);
-            }
-        });
+        orders.onFill(f -> refreshAfterTrades());
         positions.start();
     }
 

@@ -22,9 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -38,14 +35,16 @@ public final class RfqTicketFeed implements AutoCloseable {
     private static final Duration LISTINGS_EVERY = Duration.ofMinutes(1);
 
     private final MarketDataGateway market;
-    private final ScheduledExecutorService io;
     private final Clock clock;
     private final Consumer<RfqTicketViewModel.Market> out;
     private final Consumer<String> problems;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile String base = "BTC";
     private volatile Set<LocalDate> wanted = Set.of();
-    private volatile ScheduledFuture<?> poller;
+    private volatile Thread loop;
+    private volatile boolean closed;
+    private volatile boolean hedgeWanted;
+    private final java.util.function.Function<String, java.util.Optional<BigDecimal>> index;
     private Map<LocalDate, List<BigDecimal>> strikes = Map.of();
     private BigDecimal optionStep;
     private BigDecimal optionMin;
@@ -54,35 +53,53 @@ public final class RfqTicketFeed implements AutoCloseable {
     private Map<String, ProductRules> futuresRules = Map.of();
     private final Map<String, OptionQuote> chain = new HashMap<>();
 
-    public RfqTicketFeed(MarketDataGateway market, ScheduledExecutorService io, Clock clock, Consumer<RfqTicketViewModel.Market> out,
-                         Consumer<String> problems) {
+    /**
+     * @param index the coin's index price as the session already follows it (no extra request for it), empty if
+     *              not known yet (then it is read)
+     */
+    public RfqTicketFeed(MarketDataGateway market, java.util.function.Function<String, java.util.Optional<BigDecimal>> index, Clock clock,
+                         Consumer<RfqTicketViewModel.Market> out, Consumer<String> problems) {
+        this.index = index;
         this.market = market;
-        this.io = io;
         this.clock = clock;
         this.out = out;
         this.problems = problems;
     }
 
+    /**
+     * Reads every {@code every} on its own virtual thread: a read waiting for the rate limiter holds no session I/O
+     * thread, and the ticket's marks do not wait behind session work that does.
+     */
     public void start(Duration every) {
-        poller = io.scheduleWithFixedDelay(this::readOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        loop = Thread.ofVirtual().name("rfq-ticket-feed").start(() -> {
+            while (!closed) {
+                readOnce();
+                try {
+                    Thread.sleep(every);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
-    /** The coin and the expiries the ticket shows; a change is read at once. */
-    public void want(String coin, Set<LocalDate> expiries) {
-        boolean changed = !coin.equals(base) || !expiries.equals(wanted);
+    /**
+     * The coin, the expiries the ticket shows and whether it hedges (the perpetual's mark is read only then); a change
+     * is read at once. Each read costs one public request per expiry (plus one for the perpetual): the exchange
+     * allows ten every two seconds and the session's own polls share them.
+     */
+    public void want(String coin, Set<LocalDate> expiries, boolean hedge) {
+        boolean changed = !coin.equals(base) || !expiries.equals(wanted) || hedge != hedgeWanted;
+        hedgeWanted = hedge;
         base = coin;
         wanted = Set.copyOf(expiries);
-        if (changed) {
-            try {
-                io.execute(this::readOnce);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                log.debug("session closed: market not read for the ticket");
-            }
+        if (changed && !closed) {
+            Thread.ofVirtual().name("rfq-ticket-feed").start(this::readOnce);
         }
     }
 
     private void readOnce() {
-        if (!running.compareAndSet(false, true)) {
+        if (closed || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -137,20 +154,21 @@ public final class RfqTicketFeed implements AutoCloseable {
                 market.optionChain(coin + "USD", probe.expiry()).options().forEach(q -> chain.put(q.symbol(), q));
             }
         }
-        BigDecimal index = market.indexPrice(coin + "USD");
+        BigDecimal spot = index.apply(coin).orElseGet(() -> market.indexPrice(coin + "USD"));
         String perp = InstrumentName.Future.perpetual(coin).text();
-        BigDecimal hedgeMark = market.futuresTickers().stream().filter(t -> t.symbol().equals(perp)).map(FuturesTicker::markPrice)
-                .findFirst().orElse(null);
+        BigDecimal hedgeMark = !hedgeWanted ? null : market.futuresTickers().stream().filter(t -> t.symbol().equals(perp))
+                .map(FuturesTicker::markPrice).findFirst().orElse(null);
         ProductRules rules = futuresRules.get(coin + "USD");
-        out.accept(new RfqTicketViewModel.Market(coin, strikes, Map.copyOf(chain), index, hedgeMark, optionStep, optionMin,
+        out.accept(new RfqTicketViewModel.Market(coin, strikes, Map.copyOf(chain), spot, hedgeMark, optionStep, optionMin,
                 rules == null ? null : rules.quantityStep(), rules == null ? null : rules.minQuantity(), clock.instant()));
     }
 
     @Override
     public void close() {
-        ScheduledFuture<?> p = poller;
-        if (p != null) {
-            p.cancel(false);
+        closed = true;
+        Thread t = loop;
+        if (t != null) {
+            t.interrupt();
         }
     }
 }

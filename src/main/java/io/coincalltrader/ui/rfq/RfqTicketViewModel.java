@@ -744,10 +744,12 @@ public final class RfqTicketViewModel {
                     marksBlock()));
         }
         showLadders(buy, sell);
-        if (armedQuote.get() != null && buy.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.hittable())
-                && sell.stream().noneMatch(x -> x.quoteId().equals(armedQuote.get()) && x.hittable())) {
+        String armed = armedQuote.get();
+        if (armed != null && java.util.stream.Stream.concat(buy.stream(), sell.stream()).noneMatch(x -> x.quoteId().equals(armed) && x.hittable())) {
+            String why = java.util.stream.Stream.concat(buy.stream(), sell.stream()).filter(x -> x.quoteId().equals(armed)).map(LadderRow::refusal)
+                    .findFirst().orElse("the maker withdrew it");
             armedQuote.set(null);
-            status.set("Disarmed: the armed quote went stale, left the band or was withdrawn");
+            status.set("Disarmed: " + why);
             refreshLadder();
         }
     }

@@ -145,7 +145,9 @@ public final class RfqTicketWindow {
             }
         });
         FramePump.Latest<PortfolioSnapshot> books = pump.latest(model::book);
-        feed = new RfqTicketFeed(session.gateway().market(), session.io(), session.clock(), m -> {
+        feed = new RfqTicketFeed(session.gateway().market(),
+                coin -> session.market() == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(session.market().indexPrices().get(coin)),
+                session.clock(), m -> {
             markets.offer(m);
             problems.offer("");
         }, problems::offer);
@@ -194,6 +196,7 @@ public final class RfqTicketWindow {
         model.expiryProperty().addListener((o, a, b) -> wantMarket());
         model.farExpiryProperty().addListener((o, a, b) -> wantMarket());
         model.baseProperty().addListener((o, a, b) -> wantMarket());
+        model.hedgeProperty().addListener((o, a, b) -> wantMarket());
         // Anything that changes what would be traded disarms an armed quote.
         model.legs().addListener((javafx.collections.ListChangeListener<TicketLeg>) c -> model.disarm());
         model.sizeProperty().addListener((o, a, b) -> model.disarm());
@@ -209,7 +212,7 @@ public final class RfqTicketWindow {
     }
 
     private void wantMarket() {
-        feed.want(model.baseProperty().get(), model.legExpiries());
+        feed.want(model.baseProperty().get(), model.legExpiries(), model.hedgeProperty().get());
     }
 
     // ------------------------------------------------------------------ structure

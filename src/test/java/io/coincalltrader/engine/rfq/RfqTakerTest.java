@@ -57,7 +57,7 @@ class RfqTakerTest {
     private void start(PaperConfig config, Duration pollEvery, boolean withSocket) {
         paper = PaperExchange.start(config.withDemoBook(false).withMakerDelay(Duration.ofMillis(200)));
         f = new EngineFixture(paper, dir, new OrderServiceConfig(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMinutes(1)));
-        taker = new RfqTaker(f.client.rfq(), f.db, f.io, Clock.systemUTC(), pollEvery, trades::incrementAndGet);
+        taker = new RfqTaker(f.client.rfq(), f.db, Clock.systemUTC(), pollEvery, trades::incrementAndGet);
         taker.onUpdate(updates::add);
         if (withSocket) {
             socket = new CoincallWebSocket(new OkHttpClient(), paper.optionsWebSocketUrl(), new Credentials(paper.apiKey(), paper.apiSecret()),

@@ -60,7 +60,7 @@ class RfqTicketViewModelTest {
     @BeforeEach
     void open() {
         db = Database.open(StoreConfig.of(dir, "vm", clock));
-        taker = new RfqTaker(gateway, db, io, clock, Duration.ofMillis(30), () -> { });
+        taker = new RfqTaker(gateway, db, clock, Duration.ofMillis(30), () -> { });
         vm = new RfqTicketViewModel(taker, () -> guards, clock);
         vm.market(market(T0));
     }
