@@ -18,7 +18,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An RFQ left alone until its life ends (the paper exchange set to an 8 s lifetime) is shown and stored as expired. */
+/** An RFQ left alone until its life ends (the paper exchange set to a 12 s lifetime) is shown and stored as expired. */
 @ExtendWith(ApplicationExtension.class)
 class RfqTicketExpiryTest {
     @TempDir
@@ -27,7 +27,7 @@ class RfqTicketExpiryTest {
 
     @Start
     void start(Stage stage) {
-        desk = new DeskFixture(dir.resolve("e" + System.nanoTime()), c -> c.withRfqLifetime(Duration.ofSeconds(8)));
+        desk = new DeskFixture(dir.resolve("e" + System.nanoTime()), c -> c.withRfqLifetime(Duration.ofSeconds(12)));
         desk.open(stage);
     }
 
@@ -45,9 +45,12 @@ class RfqTicketExpiryTest {
     @Test
     void anUnansweredRfqExpiresPlainlyAndMayBeSentAgain(FxRobot robot) throws Exception {
         RfqTicketTest.openTicket(robot);
-        RfqTicketTest.sendAndAwaitQuotes(robot, "1");
-        assertThat(RfqTicketTest.text(robot, "#rfq-countdown")).matches("expires in 0:0[0-8]");
-        RfqTicketTest.waitFor(() -> RfqTicketTest.text(robot, "#rfq-state").equals("Expired"), 15);
+        RfqTicketTest.setSize(robot, "1");
+        RfqTicketTest.waitFor(() -> !robot.lookup("#rfq-send").queryAs(javafx.scene.control.Button.class).isDisabled(), 10);
+        robot.clickOn("#rfq-send");
+        RfqTicketTest.waitFor(() -> RfqTicketTest.text(robot, "#rfq-state").equals("Active"), 10);
+        assertThat(RfqTicketTest.text(robot, "#rfq-countdown")).matches("expires in 0:[01][0-9]");
+        RfqTicketTest.waitFor(() -> RfqTicketTest.text(robot, "#rfq-state").equals("Expired"), 25);
         assertThat(RfqTicketTest.text(robot, "#rfq-status")).contains("expired without a trade");
         assertThat(RfqTicketTest.ladder(robot, "#rfq-offers")).isEmpty();
         assertThat(RfqTicketTest.text(robot, "#rfq-countdown")).isEmpty();

@@ -107,8 +107,13 @@ class RfqTicketTest {
                     + " / " + text(robot, "#rfq-status"), e);
         }
         robot.clickOn("#rfq-send");
-        waitFor(() -> ladder(robot, "#rfq-offers").size() == 3 && ladder(robot, "#rfq-bids").size() == 3, 15);
-        waitFor(() -> ladder(robot, "#rfq-offers").stream().map(r -> r.row().quote().maker()).filter(java.util.Objects::nonNull).distinct().count() == 3, 10);
+        try {
+            waitFor(() -> ladder(robot, "#rfq-offers").size() == 3 && ladder(robot, "#rfq-bids").size() == 3, 30);
+            waitFor(() -> ladder(robot, "#rfq-offers").stream().map(r -> r.row().quote().maker()).filter(java.util.Objects::nonNull).distinct().count() == 3, 15);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("quotes not shown: state '" + text(robot, "#rfq-state") + "', " + text(robot, "#rfq-summary") + ", status '"
+                    + text(robot, "#rfq-status") + "', " + ladder(robot, "#rfq-offers").size() + " offers, " + ladder(robot, "#rfq-bids").size() + " bids", e);
+        }
     }
 
     @SuppressWarnings("unchecked")
