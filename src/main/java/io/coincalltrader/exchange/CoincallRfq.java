@@ -50,7 +50,8 @@ final class CoincallRfq implements RfqGateway {
     public List<RfqQuote> quotesReceived(String requestId) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("requestId", requestId);
-        return RfqMapper.quotes(http.read("/open/option/blocktrade/request/getQuotesReceived/v1", q, RateBucket.POSITIONS, true));
+        // RFQ reads share one bucket apart from positions and open orders, which a busy desk keeps full.
+        return RfqMapper.quotes(http.read("/open/option/blocktrade/request/getQuotesReceived/v1", q, RateBucket.HISTORY, true));
     }
 
     @Override

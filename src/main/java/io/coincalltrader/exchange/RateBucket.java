@@ -11,7 +11,7 @@ public enum RateBucket {
     ORDER_BOOK(8, 8),
     /** Positions and open orders: 5 per s. */
     POSITIONS(2, 3),
-    /** Historical orders and trades: 5 per s. */
+    /** Historical orders and trades: 5 per s; RFQ reads (quotes received, RFQ list, block trades) use it too. */
     HISTORY(2, 3),
     /** Account information: 2 per s. */
     ACCOUNT(1, 1.6),

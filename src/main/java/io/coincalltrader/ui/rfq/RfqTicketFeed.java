@@ -155,11 +155,17 @@ public final class RfqTicketFeed implements AutoCloseable {
             }
         }
         BigDecimal spot = index.apply(coin).orElseGet(() -> market.indexPrice(coin + "USD"));
-        String perp = InstrumentName.Future.perpetual(coin).text();
-        BigDecimal hedgeMark = !hedgeWanted ? null : market.futuresTickers().stream().filter(t -> t.symbol().equals(perp))
-                .map(FuturesTicker::markPrice).findFirst().orElse(null);
+        // The perpetual and the dated futures of the coin, by name (read only while the ticket hedges).
+        Map<String, BigDecimal> hedgeMarks = new TreeMap<>();
+        if (hedgeWanted) {
+            for (FuturesTicker t : market.futuresTickers()) {
+                if (t.markPrice() != null && InstrumentName.parse(t.symbol()) instanceof InstrumentName.Future f && f.base().equals(coin)) {
+                    hedgeMarks.put(t.symbol(), t.markPrice());
+                }
+            }
+        }
         ProductRules rules = futuresRules.get(coin + "USD");
-        out.accept(new RfqTicketViewModel.Market(coin, strikes, Map.copyOf(chain), spot, hedgeMark, optionStep, optionMin,
+        out.accept(new RfqTicketViewModel.Market(coin, strikes, Map.copyOf(chain), spot, Map.copyOf(hedgeMarks), optionStep, optionMin,
                 rules == null ? null : rules.quantityStep(), rules == null ? null : rules.minQuantity(), clock.instant()));
     }
 

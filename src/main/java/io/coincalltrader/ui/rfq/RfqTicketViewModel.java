@@ -50,7 +50,7 @@ public final class RfqTicketViewModel {
 
     /** The market the ticket prices from: listed strikes by expiry, chain rows by symbol, the index and a hedge's mark. */
     public record Market(String base, Map<LocalDate, List<BigDecimal>> strikes, Map<String, OptionQuote> chain, BigDecimal index,
-                         BigDecimal hedgeMark, BigDecimal optionStep, BigDecimal optionMin, BigDecimal hedgeStep, BigDecimal hedgeMin,
+                         Map<String, BigDecimal> hedgeMarks, BigDecimal optionStep, BigDecimal optionMin, BigDecimal hedgeStep, BigDecimal hedgeMin,
                          Instant time) {
     }
 
@@ -122,6 +122,8 @@ public final class RfqTicketViewModel {
     private final StringProperty size = new SimpleStringProperty(this, "size", "1");
     private final BooleanProperty hedge = new SimpleBooleanProperty(this, "hedge");
     private final BooleanProperty includeBook = new SimpleBooleanProperty(this, "includeBook");
+    private final StringProperty hedgeSymbol = new SimpleStringProperty(this, "hedgeSymbol");
+    private final ObservableList<String> hedgeChoices = FXCollections.observableArrayList();
     private final ObservableList<LocalDate> expiries = FXCollections.observableArrayList();
 
     private final StringProperty structureProblem = new SimpleStringProperty(this, "structureProblem");
@@ -170,6 +172,7 @@ public final class RfqTicketViewModel {
         legs.addListener((javafx.collections.ListChangeListener<TicketLeg>) c -> recompute());
         size.addListener((o, a, b) -> recompute());
         hedge.addListener((o, a, b) -> recompute());
+        hedgeSymbol.addListener((o, a, b) -> recompute());
         includeBook.addListener((o, a, b) -> recompute());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {template, expiry, farExpiry, width, direction, singleType}) {
             o.addListener(x -> {
@@ -206,6 +209,13 @@ public final class RfqTicketViewModel {
         for (TicketLeg l : legs) {
             String s = l.symbol(base.get());
             l.quoteProperty().set(s == null ? null : m.chain().get(s));
+        }
+        if (!m.hedgeMarks().isEmpty() && !hedgeChoices.equals(new ArrayList<>(m.hedgeMarks().keySet()))) {
+            hedgeChoices.setAll(m.hedgeMarks().keySet());
+            String perp = InstrumentName.Future.perpetual(base.get()).text();
+            if (hedgeSymbol.get() == null || !m.hedgeMarks().containsKey(hedgeSymbol.get())) {
+                hedgeSymbol.set(m.hedgeMarks().containsKey(perp) ? perp : hedgeChoices.getFirst());
+            }
         }
         recompute();
         refreshLadder();
@@ -452,7 +462,8 @@ public final class RfqTicketViewModel {
             List<PricedLeg> withHedge = new ArrayList<>(priced);
             PricedLeg h = hedgeLeg(s.delta());
             hedgeText.set(!hedge.get() ? "" : h == null ? "No hedge needed: the package delta rounds to nothing"
-                    : h.side() + " " + h.quantity().stripTrailingZeros().toPlainString() + " " + h.symbol() + " (perpetual) at ≈ "
+                    : h.side() + " " + h.quantity().stripTrailingZeros().toPlainString() + " " + h.symbol()
+                    + (h.symbol().equals(InstrumentName.Future.perpetual(base.get()).text()) ? " (perpetual)" : " (future)") + " at ≈ "
                     + money(h.mark()) + " — sent after the RFQ fills");
             if (h != null) {
                 withHedge.add(h);
@@ -528,14 +539,17 @@ public final class RfqTicketViewModel {
     }
 
     private PricedLeg hedgeLeg(double delta) {
-        if (!hedge.get() || market == null || market.hedgeMark() == null || market.hedgeStep() == null) {
+        String symbol = hedgeSymbol.get() != null ? hedgeSymbol.get() : InstrumentName.Future.perpetual(base.get()).text();
+        BigDecimal mark = market == null ? null : market.hedgeMarks().get(symbol);
+        if (!hedge.get() || mark == null || market.hedgeStep() == null) {
             return null;
         }
         BigDecimal qty = PackageRisk.hedgeQuantity(delta, market.hedgeStep(), market.hedgeMin());
         if (qty.signum() == 0) {
             return null;
         }
-        return PricedLeg.ofPerpetual(InstrumentName.Future.perpetual(base.get()).text(), PackageRisk.hedgeSide(delta), qty, market.hedgeMark());
+        // A future moves one for one with the index like the perpetual; its basis is left out of the scenarios.
+        return PricedLeg.ofPerpetual(symbol, PackageRisk.hedgeSide(delta), qty, mark);
     }
 
     /** The hedge to send after the package fills, sized from the filled package's delta; null when none. */
@@ -1029,6 +1043,16 @@ public final class RfqTicketViewModel {
     /** True while the RFQ is active or an accept is on its way: the structure cannot be edited (only the size, to resend). */
     public BooleanProperty lockedProperty() {
         return locked;
+    }
+
+    /** The hedge instrument: the coin's perpetual (the default) or one of its dated futures. */
+    public StringProperty hedgeSymbolProperty() {
+        return hedgeSymbol;
+    }
+
+    /** The perpetual and dated futures the hedge may use, once read. */
+    public ObservableList<String> hedgeChoices() {
+        return hedgeChoices;
     }
 
     /** The package delta left after the hedge, or null without a hedge. */

@@ -513,8 +513,12 @@ public final class RfqTicketWindow {
         notional.setId("rfq-notional");
         notional.getStyleClass().add("muted");
         notional.textProperty().bind(model.notionalProperty());
-        CheckBox hedge = new CheckBox("Delta-hedge with the perpetual");
+        CheckBox hedge = new CheckBox("Delta-hedge with");
         hedge.setId("rfq-hedge");
+        ChoiceBox<String> hedgeWith = new ChoiceBox<>(model.hedgeChoices());
+        hedgeWith.setId("rfq-hedge-instrument");
+        hedgeWith.valueProperty().bindBidirectional(model.hedgeSymbolProperty());
+        hedgeWith.disableProperty().bind(model.lockedProperty().or(hedge.selectedProperty().not()));
         hedge.selectedProperty().bindBidirectional(model.hedgeProperty());
         hedge.disableProperty().bind(model.lockedProperty());
         Label hedgeText = new Label();
@@ -522,7 +526,7 @@ public final class RfqTicketWindow {
         hedgeText.textProperty().bind(model.hedgeTextProperty());
         HBox row = new HBox(8, new Label("Package size"), size, notional);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox row2 = new HBox(8, hedge, hedgeText);
+        HBox row2 = new HBox(8, hedge, hedgeWith, hedgeText);
         row2.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, row, problem("rfq-size-problem", model.sizeProblemProperty()), row2);
     }

@@ -87,7 +87,8 @@ class RfqTicketViewModelTest {
             }
         }
         Map<LocalDate, List<BigDecimal>> strikes = new TreeMap<>(Map.of(EXPIRY, STRIKES));
-        return new RfqTicketViewModel.Market("BTC", strikes, chain, new BigDecimal("100000"), new BigDecimal("100010"),
+        return new RfqTicketViewModel.Market("BTC", strikes, chain, new BigDecimal("100000"),
+                Map.of("BTCUSD", new BigDecimal("100010"), "BTCUSD-26MAR27", new BigDecimal("101500")),
                 new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.001"), new BigDecimal("0.001"), at);
     }
 
@@ -108,6 +109,20 @@ class RfqTicketViewModelTest {
         assertThat(vm.sizeProblemProperty().get()).isNull();
         assertThat(vm.sendableProperty().get()).isTrue();
         assertThat(vm.payoffProperty().get().maxLoss()).isPositive();
+    }
+
+    @Test
+    void theHedgeIsSizedFromTheDeltaOnThePerpetualOrADatedFuture() {
+        vm.templateProperty().set(StructureTemplate.SINGLE); // a call at the money: delta 0.5
+        vm.hedgeProperty().set(true);
+        assertThat(vm.hedgeChoices()).containsExactly("BTCUSD", "BTCUSD-26MAR27");
+        assertThat(vm.hedgeTextProperty().get()).startsWith("SELL 0.5 BTCUSD (perpetual) at ≈ 100,010.00");
+        assertThat(vm.hedgedDeltaProperty().get()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+        vm.hedgeSymbolProperty().set("BTCUSD-26MAR27");
+        assertThat(vm.hedgeTextProperty().get()).startsWith("SELL 0.5 BTCUSD-26MAR27 (future) at ≈ 101,500.00");
+        vm.hedgeProperty().set(false);
+        assertThat(vm.hedgeTextProperty().get()).isEmpty();
+        assertThat(vm.hedgedDeltaProperty().get()).isNull();
     }
 
     @Test
