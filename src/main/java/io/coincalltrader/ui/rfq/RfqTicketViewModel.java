@@ -157,7 +157,7 @@ public final class RfqTicketViewModel {
     private long shownSecond;
     private final PackageRisk.Preview[] previews = new PackageRisk.Preview[2];
     private final Object[][] previewKeys = new Object[2][];
-    private long armedAtNanos;
+    private Instant armedAt = Instant.EPOCH;
     private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
     private final BooleanProperty locked = new SimpleBooleanProperty(this, "locked");
     private final ObjectProperty<Double> hedgedDelta = new SimpleObjectProperty<>(this, "hedgedDelta");
@@ -210,9 +210,12 @@ public final class RfqTicketViewModel {
             String s = l.symbol(base.get());
             l.quoteProperty().set(s == null ? null : m.chain().get(s));
         }
-        if (!m.hedgeMarks().isEmpty() && !hedgeChoices.equals(new ArrayList<>(m.hedgeMarks().keySet()))) {
-            hedgeChoices.setAll(m.hedgeMarks().keySet());
-            String perp = InstrumentName.Future.perpetual(base.get()).text();
+        String perp = InstrumentName.Future.perpetual(base.get()).text();
+        // The perpetual first, then the futures by name (the market's map has no order).
+        List<String> choices = m.hedgeMarks().keySet().stream()
+                .sorted(java.util.Comparator.comparing((String x) -> !x.equals(perp)).thenComparing(x -> x)).toList();
+        if (!choices.isEmpty() && !hedgeChoices.equals(choices)) {
+            hedgeChoices.setAll(choices);
             if (hedgeSymbol.get() == null || !m.hedgeMarks().containsKey(hedgeSymbol.get())) {
                 hedgeSymbol.set(m.hedgeMarks().containsKey(perp) ? perp : hedgeChoices.getFirst());
             }
@@ -644,14 +647,14 @@ public final class RfqTicketViewModel {
         }
         if (!guards.get().oneClick() && !r.quoteId().equals(armedQuote.get())) {
             armedQuote.set(r.quoteId());
-            armedAtNanos = System.nanoTime();
+            armedAt = clock.instant();
             refreshLadder();
             status.set("Armed: click Confirm to trade the package " + (r.row().ourSide() == Side.BUY ? "as built" : "reversed") + ", "
                     + (r.row().packageCost().signum() >= 0 ? "paying " : "receiving ") + money(r.row().packageCost().abs()) + " USD"
                     + (r.row().quote().maker() == null ? "" : " (maker " + r.row().quote().maker() + ")") + ". Any change disarms.");
             return Click.ARMED;
         }
-        if (!guards.get().oneClick() && System.nanoTime() - armedAtNanos < CONFIRM_AFTER.toNanos()) {
+        if (!guards.get().oneClick() && Duration.between(armedAt, clock.instant()).compareTo(CONFIRM_AFTER) < 0) {
             status.set("Click Confirm again to trade: a double click arms but does not trade");
             return Click.REFUSED;
         }
@@ -1069,11 +1072,4 @@ public final class RfqTicketViewModel {
         return ladderSummary;
     }
 
-    public Instant now() {
-        return now;
-    }
-
-    public Market market() {
-        return market;
-    }
 }

@@ -16,6 +16,7 @@ import io.coincalltrader.engine.session.TradingSession;
 import io.coincalltrader.store.Cause;
 import io.coincalltrader.ui.common.Formats;
 import io.coincalltrader.ui.common.FramePump;
+import io.coincalltrader.ui.common.SideToggle;
 import io.coincalltrader.ui.common.Styles;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -46,8 +47,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ChoiceBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
@@ -245,23 +244,7 @@ public final class RfqTicketWindow {
         width.setId("rfq-width");
         width.setPrefWidth(70);
         width.valueProperty().addListener((o, a, b) -> model.widthProperty().set(b));
-        ToggleGroup dir = new ToggleGroup();
-        ToggleButton buy = new ToggleButton("Buy");
-        buy.setId("rfq-buy");
-        buy.getStyleClass().add("buy");
-        ToggleButton sell = new ToggleButton("Sell");
-        sell.setId("rfq-sell");
-        sell.getStyleClass().add("sell");
-        buy.setToggleGroup(dir);
-        sell.setToggleGroup(dir);
-        buy.setSelected(true);
-        dir.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                a.setSelected(true);
-            } else {
-                model.directionProperty().set(b == buy ? Side.BUY : Side.SELL);
-            }
-        });
+        SideToggle direction = new SideToggle("rfq", model.directionProperty());
         ChoiceBox<OptionType> single = new ChoiceBox<>();
         single.setId("rfq-single-type");
         single.getItems().setAll(OptionType.CALL, OptionType.PUT);
@@ -287,11 +270,12 @@ public final class RfqTicketWindow {
         recent.setId("rfq-recent");
 
         // While the RFQ is active the structure it asked for cannot change (its quotes are for that structure).
-        for (javafx.scene.control.Control c : List.of(base, template, expiry, far, width, buy, sell, single, presets, save)) {
+        for (javafx.scene.control.Control c : List.of(base, template, expiry, far, width, single, presets, save)) {
             c.disableProperty().bind(model.lockedProperty());
         }
+        direction.disableProperty().bind(model.lockedProperty());
         HBox row1 = new HBox(8, new Label("Underlying"), base, new Label("Template"), template, single, new Label("Expiry"), expiry,
-                farLabel, far, new Label("Width"), width, new HBox(2, buy, sell));
+                farLabel, far, new Label("Width"), width, direction);
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(8, presets, save, recent, marketProblem);
         marketProblem.getStyleClass().add("field-problem");

@@ -6,6 +6,7 @@ import io.coincalltrader.engine.market.InstrumentLookup;
 import io.coincalltrader.engine.market.InstrumentQuote;
 import io.coincalltrader.exchange.ExchangeException;
 import io.coincalltrader.ui.common.Formats;
+import io.coincalltrader.ui.common.SideToggle;
 import io.coincalltrader.ui.common.Styles;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
@@ -17,8 +18,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -66,24 +65,7 @@ public final class OrderTicketWindow {
         quoteLine.setWrapText(true);
         quoteLine.setMaxWidth(420);
 
-        ToggleGroup sides = new ToggleGroup();
-        ToggleButton buy = new ToggleButton("Buy");
-        buy.setId("ticket-buy");
-        buy.getStyleClass().add("buy");
-        ToggleButton sell = new ToggleButton("Sell");
-        sell.setId("ticket-sell");
-        sell.getStyleClass().add("sell");
-        buy.setToggleGroup(sides);
-        sell.setToggleGroup(sides);
-        buy.setSelected(model.sideProperty().get() == Side.BUY);
-        sell.setSelected(model.sideProperty().get() == Side.SELL);
-        sides.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                (a == null ? buy : (ToggleButton) a).setSelected(true);
-            } else {
-                model.sideProperty().set(b == buy ? Side.BUY : Side.SELL);
-            }
-        });
+        SideToggle sides = new SideToggle("ticket", model.sideProperty());
         ChoiceBox<OrderType> type = new ChoiceBox<>();
         type.setId("ticket-type");
         type.getItems().setAll(OrderTicketViewModel.typesFor(model.symbolProperty().get()));
@@ -112,7 +94,7 @@ public final class OrderTicketWindow {
         g.addRow(0, new Label("Instrument"), instrument);
         g.add(quoteLine, 1, 1);
         g.add(problem("ticket-instrument-problem", model.instrumentProblemProperty()), 1, 2);
-        g.addRow(3, new Label("Side"), new HBox(4, buy, sell));
+        g.addRow(3, new Label("Side"), sides);
         g.addRow(4, new Label("Type"), type);
         g.addRow(5, new Label("Size"), size);
         g.add(problem("ticket-size-problem", model.sizeProblemProperty()), 1, 6);

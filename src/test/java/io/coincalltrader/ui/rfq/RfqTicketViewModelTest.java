@@ -16,6 +16,7 @@ import io.coincalltrader.engine.rfq.RfqTaker;
 import io.coincalltrader.exchange.RfqGateway;
 import io.coincalltrader.store.Database;
 import io.coincalltrader.store.StoreConfig;
+import io.coincalltrader.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +49,6 @@ class RfqTicketViewModelTest {
     @TempDir
     Path dir;
     private Database db;
-    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor();
     private final MutableClock clock = new MutableClock(T0);
     private final StubGateway gateway = new StubGateway();
     private RfqTaker taker;
@@ -67,9 +65,8 @@ class RfqTicketViewModelTest {
 
     @AfterEach
     void close() {
-        gateway.holdAccept = false;
+        gateway.release.countDown();
         taker.close();
-        io.shutdownNow();
         db.close();
     }
 
@@ -169,9 +166,8 @@ class RfqTicketViewModelTest {
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.ARMED);
         assertThat(vm.offerRows().getFirst().armed()).isTrue();
         assertThat(vm.click(row)).as("the second half of a double click").isEqualTo(RfqTicketViewModel.Click.REFUSED);
-        Thread.sleep(RfqTicketViewModel.CONFIRM_AFTER.toMillis() + 20);
+        clock.advance(RfqTicketViewModel.CONFIRM_AFTER);
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
-        gateway.holdAccept = true;
         vm.accept(row);
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.REFUSED);
         assertThat(vm.statusProperty().get()).startsWith("An accept is on its way");
@@ -193,21 +189,15 @@ class RfqTicketViewModelTest {
         assertThat(vm.offers()).hasSize(RfqTicketViewModel.LADDER_LINES);
     }
 
-    private RfqTaker.Live await(String requestId) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            RfqTaker.Live l = taker.get(requestId).orElseThrow();
-            if (!l.quotes().isEmpty()) {
-                return l;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no quote merged");
+    private RfqTaker.Live await(String requestId) {
+        return Await.value("a quote merged", Duration.ofSeconds(2),
+                () -> taker.get(requestId).filter(l -> !l.quotes().isEmpty()));
     }
 
     /** An RFQ gateway that creates RFQs and returns the quotes put in; accepts can be held. */
     private final class StubGateway implements RfqGateway {
         final List<RfqQuote> quotes = new CopyOnWriteArrayList<>();
-        volatile boolean holdAccept;
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         int ids;
 
         void quote(String requestId, List<TicketLeg> legs) {
@@ -232,12 +222,11 @@ class RfqTicketViewModelTest {
 
         @Override
         public BlockTrade accept(String requestId, String quoteId) {
-            while (holdAccept) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+            // Held until the test ends: the accept stays in flight while the test clicks.
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("not used");
         }
