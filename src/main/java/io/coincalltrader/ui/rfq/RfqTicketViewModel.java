@@ -212,9 +212,10 @@ public final class RfqTicketViewModel {
         }
         String perp = InstrumentName.Future.perpetual(base.get()).text();
         // The perpetual first, then the futures by name (the market's map has no order).
-        List<String> choices = m.hedgeMarks().keySet().stream()
+        // Before the first read while hedging, the choice shows the perpetual (the default) rather than nothing.
+        List<String> choices = m.hedgeMarks().isEmpty() ? List.of(perp) : m.hedgeMarks().keySet().stream()
                 .sorted(java.util.Comparator.comparing((String x) -> !x.equals(perp)).thenComparing(x -> x)).toList();
-        if (!choices.isEmpty() && !hedgeChoices.equals(choices)) {
+        if (!hedgeChoices.equals(choices) && (hedgeChoices.isEmpty() || !m.hedgeMarks().isEmpty())) {
             hedgeChoices.setAll(choices);
             if (hedgeSymbol.get() == null || !m.hedgeMarks().containsKey(hedgeSymbol.get())) {
                 hedgeSymbol.set(m.hedgeMarks().containsKey(perp) ? perp : hedgeChoices.getFirst());

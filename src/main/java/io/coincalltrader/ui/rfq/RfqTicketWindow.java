@@ -383,14 +383,19 @@ public final class RfqTicketWindow {
         byDelta.setId("rfq-apply-delta");
         byDelta.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull().or(model.lockedProperty()));
         delta.disableProperty().bind(model.lockedProperty());
+        Label deltaProblem = new Label();
+        deltaProblem.setId("rfq-target-delta-problem");
+        deltaProblem.getStyleClass().add("field-problem");
+        delta.textProperty().addListener((o, a, b) -> deltaProblem.setText(""));
         byDelta.setOnAction(e -> {
             String why = model.strikeByDelta(legsTable.getSelectionModel().getSelectedItem(), delta.getText() == null ? "" : delta.getText());
+            deltaProblem.setText(why == null ? "" : why); // said at the field
             model.statusProperty().set(why == null ? "Strike set by delta" : why);
             model.repriceLegs();
             legsTable.refresh();
         });
         Label problem = problem("rfq-structure-problem", model.structureProblemProperty());
-        HBox buttons = new HBox(8, add, remove, new Label("Selected leg at delta"), delta, byDelta);
+        HBox buttons = new HBox(8, add, remove, new Label("Selected leg at delta"), delta, byDelta, deltaProblem);
         buttons.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, legsTable, buttons, problem);
     }
