@@ -18,8 +18,9 @@ public final class AccountSnapshotStore {
         this.reader = reader;
     }
 
+    /** Equity history for the chart: committed without its own fsync (see {@link StoreWriter#submitUnsynced}). */
     public CompletableFuture<Void> record(AccountSnapshot snapshot) {
-        return writer.submit(c -> {
+        return writer.submitUnsynced(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO account_snapshots (at, equity, available, im, mm,"
                     + " upnl) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, snapshot.time().toEpochMilli());

@@ -56,10 +56,13 @@ public final class RfqStore {
         });
     }
 
-    /** Records a quote as received; completes with false when this quote in this state was already recorded. */
+    /**
+     * Records a quote as received; completes with false when this quote in this state was already recorded. History:
+     * committed without its own fsync (see {@link StoreWriter#submitUnsynced}); the accept of a quote is always synced.
+     */
     public CompletableFuture<Boolean> recordQuote(RfqQuote q) {
         long receivedAt = clock.millis();
-        return writer.submit(c -> {
+        return writer.submitUnsynced(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO rfq_quotes (quote_id, request_id, state, legs,"
                     + " created_at, expires_at, received_at, maker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (quote_id, state) DO NOTHING")) {
@@ -83,7 +86,7 @@ public final class RfqStore {
      */
     public CompletableFuture<Void> recordMark(String requestId, BigDecimal packageMark) {
         long now = clock.millis();
-        return writer.submit(c -> {
+        return writer.submitUnsynced(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET package_mark = ?, updated_at = ? WHERE request_id = ?")) {
                 Columns.amount(s, 1, packageMark);
                 s.setLong(2, now);

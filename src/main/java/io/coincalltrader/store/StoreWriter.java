@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * future only after the COMMIT returned, i.e. after the WAL was fsynced. One fsync per batch is what makes thousands
  * of durable writes a second possible. A batch is all-or-nothing: if any command fails, the batch is rolled back and
  * every future in it fails with that command's (typed) error; the next batch starts clean.
+ * <p>
+ * History that the trader never acts on (quotes as received, account snapshots) may be submitted
+ * {@linkplain #submitUnsynced unsynced}: a batch of nothing else commits with {@code synchronous=NORMAL}, i.e. without
+ * the fsync. It is then safe from a crash of the app but not from a power cut, until the next synced commit (whose
+ * fsync covers it). The point is that an order or an accept intent, which is always synced, never queues behind the
+ * fsync of a batch of history.
  */
 public final class StoreWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
@@ -37,6 +43,8 @@ public final class StoreWriter implements AutoCloseable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong commands = new AtomicLong();
     private boolean closed;
+    /** Whether the connection is in synchronous=FULL (it starts so: {@link Sqlite#openReadWrite}); writer thread only. */
+    private boolean syncing = true;
 
     /** Takes ownership of {@code connection} (closing it is the caller's job, after {@link #close()}). */
     StoreWriter(Connection connection, Path database, String threadName, int maxBatch) {
@@ -54,7 +62,21 @@ public final class StoreWriter implements AutoCloseable {
 
     /** Queues a command; the future completes after its batch committed, or fails with a {@link StoreException}. */
     public <T> CompletableFuture<T> submit(WriteCommand<T> command) {
-        Pending<T> pending = new Pending<>(command, new CompletableFuture<>());
+        return enqueue(command, true);
+    }
+
+    /**
+     * Queues a command whose commit need not be fsynced: the future completes once it is committed (readers see it, a
+     * crash of the app keeps it), and the next synced commit makes it durable against a power cut too. Only for
+     * history nothing is decided on; anything decided on (orders, fills, intents, results) goes through
+     * {@link #submit}.
+     */
+    public <T> CompletableFuture<T> submitUnsynced(WriteCommand<T> command) {
+        return enqueue(command, false);
+    }
+
+    private <T> CompletableFuture<T> enqueue(WriteCommand<T> command, boolean synced) {
+        Pending<T> pending = new Pending<>(command, new CompletableFuture<>(), synced);
         synchronized (lifecycle) {
             if (closed) {
                 return CompletableFuture.failedFuture(
@@ -141,7 +163,13 @@ public final class StoreWriter implements AutoCloseable {
         batches.incrementAndGet();
         commands.addAndGet(batch.size());
         Object[] results = new Object[batch.size()];
+        boolean sync = batch.stream().anyMatch(Pending::synced);
         try {
+            if (sync != syncing) {
+                // Outside a transaction, as SQLite wants; FULL again before any batch that needs it.
+                Sqlite.exec(connection, sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                syncing = sync;
+            }
             Sqlite.exec(connection, "BEGIN IMMEDIATE");
             for (int i = 0; i < batch.size(); i++) {
                 results[i] = batch.get(i).command.apply(connection);
@@ -173,7 +201,7 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private record Pending<T>(WriteCommand<T> command, CompletableFuture<T> future) {
+    private record Pending<T>(WriteCommand<T> command, CompletableFuture<T> future, boolean synced) {
         @SuppressWarnings("unchecked")
         void complete(Object result) {
             future.complete((T) result);

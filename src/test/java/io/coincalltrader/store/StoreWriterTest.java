@@ -60,6 +60,36 @@ class StoreWriterTest {
         }
     }
 
+    /** The connection's synchronous level inside the batch that runs this command: 2 = FULL (fsync), 1 = NORMAL. */
+    private static WriteCommand<Integer> syncLevel() {
+        return c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery("PRAGMA synchronous")) {
+                r.next();
+                return r.getInt(1);
+            }
+        };
+    }
+
+    @Test
+    void historyCommitsWithoutItsOwnFsyncAndAnythingSyncedIsFsyncedAgain() throws Exception {
+        assertThat(db.writer().submit(syncLevel()).get(10, TimeUnit.SECONDS)).as("a synced batch").isEqualTo(2);
+        assertThat(db.writer().submitUnsynced(syncLevel()).get(10, TimeUnit.SECONDS)).as("a batch of history only").isEqualTo(1);
+        assertThat(db.writer().submit(syncLevel()).get(10, TimeUnit.SECONDS)).as("synced again after history").isEqualTo(2);
+
+        // One synced command makes its whole batch synced.
+        Gate gate = new Gate();
+        CompletableFuture<Integer> history = db.writer().submitUnsynced(syncLevel());
+        CompletableFuture<Integer> order = db.writer().submit(syncLevel());
+        gate.open();
+        assertThat(history.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(order.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+
+        // History is committed (readers see it) when its future completes.
+        db.accountSnapshots().record(new AccountSnapshot(clock.instant(), new java.math.BigDecimal("1000"), new java.math.BigDecimal("900"),
+                java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO)).get(10, TimeUnit.SECONDS);
+        assertThat(db.accountSnapshots().latest().orElseThrow().equity()).isEqualByComparingTo("1000");
+    }
+
     @Test
     void aBatchWithAFailingCommandCommitsNothingAndFailsEveryFutureInIt() throws Exception {
         Gate gate = new Gate();
