@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Accepts one quote on one of our RFQs, the one way the app does it (the ticket and the execution service alike):
@@ -65,7 +66,30 @@ public final class RfqAcceptor {
     }
 
     public Outcome accept(String requestId, RfqQuote quote, Cause cause) {
-        if (!rfqStore.recordAcceptIntent(requestId, quote.quoteId(), cause).join()) {
+        return accept(requestId, quote, recordIntent(requestId, quote, cause));
+    }
+
+    /**
+     * Queues the record of the decision to accept (it does not wait): a caller on a thread that must not block queues
+     * it at once and hands {@link #accept(String, RfqQuote, CompletableFuture)} to another thread, so the durable write
+     * is already under way while that thread starts. Completes with false when another quote was already accepted.
+     */
+    public CompletableFuture<Boolean> recordIntent(String requestId, RfqQuote quote, Cause cause) {
+        return rfqStore.recordAcceptIntent(requestId, quote.quoteId(), cause);
+    }
+
+    /**
+     * Accepts once the intent is durable (blocking): nothing leaves unless {@code intent} completed with true. A failed
+     * intent (the store refused it) is thrown as the store's exception, with nothing sent.
+     */
+    public Outcome accept(String requestId, RfqQuote quote, CompletableFuture<Boolean> intent) {
+        boolean recorded;
+        try {
+            recorded = intent.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        if (!recorded) {
             return new Outcome.AlreadyAccepted();
         }
         BlockTrade trade;

@@ -178,10 +178,13 @@ public final class RfqTaker implements AutoCloseable {
             // From here until the answer, nothing closes this RFQ locally (expiry, pushes): its outcome decides.
             t.accepting = true;
         }
+        // The intent's durable write is queued here, on the caller's thread, so it runs while the accepting thread
+        // starts; the accept leaves only once the write is committed and fsynced.
+        CompletableFuture<Boolean> intent = acceptor.recordIntent(requestId, q, cause);
         CompletableFuture<Live> f = async(() -> {
             RfqAcceptor.Outcome outcome;
             try {
-                outcome = acceptor.accept(requestId, q, cause);
+                outcome = acceptor.accept(requestId, q, intent);
             } catch (RuntimeException e) {
                 // The store refused the intent: nothing was sent.
                 synchronized (t) {
