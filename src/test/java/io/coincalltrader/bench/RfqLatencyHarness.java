@@ -13,6 +13,7 @@ import io.coincalltrader.exchange.ws.Backoff;
 import io.coincalltrader.exchange.ws.CoincallWebSocket;
 import io.coincalltrader.paper.PaperConfig;
 import io.coincalltrader.paper.PaperExchange;
+import io.coincalltrader.ui.rfq.LadderView;
 import io.coincalltrader.ui.rfq.RfqTicketViewModel;
 import io.coincalltrader.ui.rfq.RfqTicketWindow;
 import javafx.application.Platform;
@@ -52,6 +53,13 @@ import java.util.stream.Stream;
  */
 public final class RfqLatencyHarness {
     private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * How often a condition that needs the FX thread (a lookup in the scene) is asked. A trader does not click faster
+     * than this; asking every few milliseconds would load the FX thread the harness measures.
+     */
+    private static final long FX_POLL_MS = 25;
+    /** How often a condition read off the FX thread (the copy of the ticket's RFQ) is asked. */
+    private static final long POLL_MS = 1;
     private static final int MAX_TIMEOUTS = 3;
 
     /** The ticket's RFQ as the harness thread reads it: a copy made by a listener on the FX thread. */
@@ -139,17 +147,17 @@ public final class RfqLatencyHarness {
     /** One RFQ: send, wait for a hittable quote on it, arm, confirm, wait for the fill. */
     private static void round(Scene scene, RfqTicketViewModel model) throws Exception {
         String previous = live == null ? null : live.requestId(); // stable here: the last round's RFQ
-        await("the Send button to be enabled (the structure priced)", () -> fx(() -> press(scene, "#rfq-send", null)));
+        awaitFx("the Send button to be enabled (the structure priced)", () -> press(scene, "#rfq-send", null));
         await("quotes on the new RFQ", () -> {
             RfqTaker.Live l = live;
             return l != null && !l.requestId().equals(previous) && !l.quotes().isEmpty();
         });
         String request = live.requestId();
-        RfqQuote best = await("a hittable quote on the new RFQ", () -> fx(() -> firstHittable(model, request)));
-        String id = "#hit-" + best.quoteId();
-        await("the quote's Trade button", () -> fx(() -> press(scene, id, "Trade")));
+        RfqQuote best = awaitFx("a hittable quote on the new RFQ", () -> firstHittable(model, request));
+        String id = best.quoteId();
+        awaitFx("the quote's Trade button", () -> pressHit(scene, id, "Trade"));
         Thread.sleep(RfqTicketViewModel.CONFIRM_AFTER.toMillis() + 50); // a confirm too soon after arming counts as a double click
-        await("the quote's Confirm button", () -> fx(() -> press(scene, id, "Confirm")));
+        awaitFx("the quote's Confirm button", () -> pressHit(scene, id, "Confirm"));
         await("the RFQ to fill", () -> {
             RfqTaker.Live l = live;
             return l != null && l.requestId().equals(request) && l.state() == RfqState.FILLED;
@@ -225,7 +233,19 @@ public final class RfqLatencyHarness {
         return false;
     }
 
-    /** Virtual flows keep spare cells invisible in the scene graph: only a button whose every ancestor shows counts. */
+    /** Fires the Trade / Confirm button of the ladder line showing this quote, when it shows this text and is enabled. */
+    private static boolean pressHit(Scene scene, String quoteId, String text) {
+        for (Node n : scene.getRoot().lookupAll(".ladder")) {
+            Button b = ((LadderView) n).button(quoteId).orElse(null);
+            if (b != null && shown(b) && !b.isDisabled() && text.equals(b.getText())) {
+                b.fire();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A ladder line that shows no quote hides its button: only a button whose every ancestor shows counts. */
     private static boolean shown(Node n) {
         for (Node x = n; x != null; x = x.getParent()) {
             if (!x.isVisible()) {
@@ -235,8 +255,17 @@ public final class RfqLatencyHarness {
         return true;
     }
 
-    /** Polls until the condition answers something other than null or false, and returns that answer. */
+    /** {@link #await} for a condition read on the FX thread, asked every {@link #FX_POLL_MS}. */
+    private static <T> T awaitFx(String what, Supplier<T> condition) throws Exception {
+        return await(what, () -> fx(condition), FX_POLL_MS);
+    }
+
+    /** Polls (off the FX thread) until the condition answers something other than null or false, and returns that answer. */
     private static <T> T await(String what, Callable<T> condition) throws Exception {
+        return await(what, condition, POLL_MS);
+    }
+
+    private static <T> T await(String what, Callable<T> condition, long everyMillis) throws Exception {
         long deadline = System.nanoTime() + ROUND_TIMEOUT.toNanos();
         for (T answer = condition.call(); ; answer = condition.call()) {
             if (answer != null && !Boolean.FALSE.equals(answer)) {
@@ -245,7 +274,7 @@ public final class RfqLatencyHarness {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException(what);
             }
-            Thread.sleep(2);
+            Thread.sleep(everyMillis);
         }
     }
 

@@ -80,10 +80,15 @@ class RfqTicketTest {
         return robot.lookup("#rfq-legs").tryQuery().map(n -> List.copyOf(((TableView<TicketLeg>) n).getItems())).orElse(List.of());
     }
 
-    @SuppressWarnings("unchecked")
+    /** The quotes a ladder shows, top line first. */
     static List<RfqTicketViewModel.LadderRow> ladder(FxRobot robot, String id) {
-        return ((TableView<RfqTicketViewModel.LadderLine>) robot.lookup(id).query()).getItems().stream().map(RfqTicketViewModel.LadderLine::row)
-                .filter(java.util.Objects::nonNull).toList();
+        return robot.lookup(id).queryAs(io.coincalltrader.ui.rfq.LadderView.class).rows();
+    }
+
+    /** The Trade / Confirm button of the ladder line that shows this quote. */
+    static Button hit(FxRobot robot, String quoteId) {
+        return robot.lookup(".ladder").queryAllAs(io.coincalltrader.ui.rfq.LadderView.class).stream()
+                .flatMap(l -> l.button(quoteId).stream()).findFirst().orElseThrow(() -> new AssertionError("no ladder line shows quote " + quoteId));
     }
 
     static String text(FxRobot robot, String id) {
@@ -160,15 +165,15 @@ class RfqTicketTest {
         assertThat(best.preview()).isNotNull();
 
         // One click arms (nothing traded), the second confirms.
-        robot.clickOn("#hit-" + best.quoteId());
-        waitFor(() -> robot.lookup("#hit-" + best.quoteId()).queryAs(Button.class).getText().equals("Confirm"), 5);
+        robot.clickOn(hit(robot, best.quoteId()));
+        waitFor(() -> hit(robot, best.quoteId()).getText().equals("Confirm"), 5);
         assertThat(text(robot, "#rfq-preview")).startsWith("If filled: ");
         assertThat(desk.paper.oracle().blockTrades()).isEmpty();
         // The structure cannot be edited while its RFQ is active.
         assertThat(robot.lookup("#rfq-template").queryAs(ChoiceBox.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#rfq-legs").queryAs(TableView.class).isEditable()).isFalse();
         robot.sleep(350); // a confirm right on the heels of the arming click is taken for a double click
-        robot.clickOn("#hit-" + best.quoteId());
+        robot.clickOn(hit(robot, best.quoteId()));
         waitFor(() -> text(robot, "#rfq-state").equals("Filled"), 15);
         assertThat(desk.paper.oracle().blockTrades()).hasSize(1);
         assertThat(desk.paper.oracle().blockTrades().getFirst().quoteId()).isEqualTo(best.quoteId());
@@ -191,23 +196,23 @@ class RfqTicketTest {
         sendAndAwaitQuotes(robot, "1");
         waitFor(() -> ladder(robot, "#rfq-offers").stream().anyMatch(r -> r.row().outOfBand()), 5);
         RfqTicketViewModel.LadderRow wide = ladder(robot, "#rfq-offers").stream().filter(r -> r.row().outOfBand()).findFirst().orElseThrow();
-        Button blocked = robot.lookup("#hit-" + wide.quoteId()).queryAs(Button.class);
+        Button blocked = hit(robot, wide.quoteId());
         assertThat(blocked.isDisabled()).isTrue();
         assertThat(blocked.getText()).isEqualTo("Blocked");
-        Node row = blocked.getParent().getParent();
+        Node row = blocked.getParent(); // the ladder line
         assertThat(row.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("unhittable"));
         robot.clickOn(row);
         waitFor(() -> robot.lookup("#rfq-status").queryAs(Label.class).getText().contains("outside the price band around mark"), 5);
 
         // Stale after one second: every quote is greyed and a click on it is refused.
         RfqTicketViewModel.LadderRow good = ladder(robot, "#rfq-offers").stream().filter(r -> r.row().hittable()).findFirst().orElseThrow();
-        robot.clickOn("#hit-" + good.quoteId());
+        robot.clickOn(hit(robot, good.quoteId()));
         desk.settings.put("rfq.staleSeconds", "1");
         waitFor(() -> ladder(robot, "#rfq-offers").stream().allMatch(r -> r.row().stale()), 10);
         assertThat(robot.lookup("#rfq-status").queryAs(Label.class).getText()).contains("Disarmed");
-        Button stale = robot.lookup("#hit-" + good.quoteId()).queryAs(Button.class);
+        Button stale = hit(robot, good.quoteId());
         assertThat(stale.isDisabled()).isTrue();
-        robot.clickOn(stale.getParent().getParent());
+        robot.clickOn(stale.getParent()); // the ladder line
         waitFor(() -> robot.lookup("#rfq-status").queryAs(Label.class).getText().contains("older than the stale limit"), 5);
         assertThat(desk.paper.oracle().blockTrades()).isEmpty();
     }
@@ -277,13 +282,13 @@ class RfqTicketTest {
         waitFor(() -> text(robot, "#rfq-hedge-text").startsWith("SELL "), 5);
         sendAndAwaitQuotes(robot, "1");
         RfqTicketViewModel.LadderRow buy = ladder(robot, "#rfq-offers").getFirst();
-        robot.clickOn("#hit-" + buy.quoteId());
-        robot.clickOn("#hit-" + buy.quoteId());
+        robot.clickOn(hit(robot, buy.quoteId()));
+        robot.clickOn(hit(robot, buy.quoteId()));
         // A double click arms but does not trade.
         waitFor(() -> text(robot, "#rfq-status").contains("a double click arms but does not trade"), 5);
         assertThat(desk.paper.oracle().blockTrades()).as("nothing traded by the double click").isEmpty();
         robot.sleep(350);
-        robot.clickOn("#hit-" + buy.quoteId());
+        robot.clickOn(hit(robot, buy.quoteId()));
         waitFor(() -> text(robot, "#rfq-state").equals("Filled"), 15);
         waitFor(() -> text(robot, "#rfq-status").startsWith("Hedge filled"), 30);
         assertThat(desk.paper.oracle().positions().get("BTCUSD")).as("the perpetual after the hedge sold").isLessThan(perpBefore);

@@ -659,8 +659,7 @@ public final class RfqTicketViewModel {
             status.set("Click Confirm again to trade: a double click arms but does not trade");
             return Click.REFUSED;
         }
-        armedQuote.set(null);
-        return Click.SENT;
+        return Click.SENT; // the caller accepts at once: accept() hands the quote over, then disarms and redraws
     }
 
     /** A confirm this soon after arming is taken for the second half of a double click and ignored. */
@@ -675,9 +674,12 @@ public final class RfqTicketViewModel {
 
     /** Sends the accept of the quote just confirmed; the ladder refuses clicks until its answer ({@link #answered}). */
     public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r) {
+        // The accept leaves first; the ticket's own state changes (and the redraw they cause) come after, so the
+        // click costs the FX thread as little as possible before the request is on its way.
+        java.util.concurrent.CompletableFuture<RfqTaker.Live> f = taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
+        armedQuote.set(null);
         accepting.set(true);
         locked.set(true);
-        java.util.concurrent.CompletableFuture<RfqTaker.Live> f = taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
         status.set("Accepting quote " + r.quoteId() + "…");
         refreshLadder();
         return f;

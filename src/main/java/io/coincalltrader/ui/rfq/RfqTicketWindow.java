@@ -23,7 +23,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -43,11 +42,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ChoiceBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
@@ -74,8 +71,6 @@ import java.util.function.Supplier;
  * frame pump, one per frame.
  */
 public final class RfqTicketWindow {
-    private static final PseudoClass UNHITTABLE = PseudoClass.getPseudoClass("unhittable");
-    private static final PseudoClass ARMED = PseudoClass.getPseudoClass("armed");
 
     /** Where the ticket keeps presets and recent structures (the UI settings). */
     public interface Memory {
@@ -110,8 +105,6 @@ public final class RfqTicketWindow {
     private final Subscription bookUpdates;
     private final Timeline clock;
     private final TableView<TicketLeg> legsTable = new TableView<>();
-    private final TableView<RfqTicketViewModel.LadderLine> offersTable = new TableView<>();
-    private final TableView<RfqTicketViewModel.LadderLine> bidsTable = new TableView<>();
     private final GridPane packageGrid = new GridPane();
     private final LabelGrid packageCells = new LabelGrid(packageGrid);
     private final GridPane spotVolGrid = new GridPane();
@@ -712,10 +705,8 @@ public final class RfqTicketWindow {
         HBox bar = new HBox(10, send, cancel, resend, state, countdown, summary, grow);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        ladder(offersTable, model.offers(), "rfq-offers", Side.BUY);
-        ladder(bidsTable, model.bids(), "rfq-bids", Side.SELL);
-        Node offersBox = withEmptyNote(offersTable, model.offerCountProperty());
-        Node bidsBox = withEmptyNote(bidsTable, model.bidCountProperty());
+        Node offersBox = withEmptyNote(ladder(model.offers(), "rfq-offers"), model.offerCountProperty());
+        Node bidsBox = withEmptyNote(ladder(model.bids(), "rfq-bids"), model.bidCountProperty());
         Label offersTitle = new Label("Trade as built (the sides shown above) — best first");
         offersTitle.getStyleClass().add("top-caption");
         Label bidsTitle = new Label("Trade reversed (every side flipped) — best first");
@@ -742,48 +733,51 @@ public final class RfqTicketWindow {
         return new VBox(6, bar, ladders, preview, status);
     }
 
-    private void ladder(TableView<RfqTicketViewModel.LadderLine> t, javafx.collections.ObservableList<RfqTicketViewModel.LadderLine> rows,
-                        String id, Side side) {
-        t.setId(id);
-        t.setItems(rows);
-        t.setPlaceholder(new Label());
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setFixedCellSize(26); // rows of one height: a quote's arrival lays out its row, not every cell's preferred height
-        t.setPrefHeight(200);
-        t.getColumns().addAll(List.of(
+    /** One quote ladder under its fixed header, scrolling when more quotes are open than it has lines. */
+    private LadderView ladder(javafx.collections.ObservableList<RfqTicketViewModel.LadderLine> rows, String id) {
+        LadderView view = new LadderView(id, rows, List.of(
                 col("Price USD", 84, r -> perUnit(r), null),
                 col("Total USD", 92, r -> Formats.number(r.row().packageCost().abs(), 2) + (r.row().packageCost().signum() < 0 ? " CR" : " DB"), null),
-                col("Size", 36, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
-                col("Maker", 54, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null),
-                col("Age", 38, r -> Formats.age(r.row().age()), null),
-                col("Edge USD", 72, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
-                col("Vol pts", 56, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
-                col("Delta after", 76, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
-                col("Margin after", 94, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
-                        : "≈" + Formats.share(r.preview().marginUsageAfter().doubleValue(), 1), null),
-                actionColumn(side)));
-        t.setRowFactory(x -> {
-            TableRow<RfqTicketViewModel.LadderLine> row = new TableRow<>();
-            String[] pressed = new String[1];
-            row.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pressed[0] = row.getItem() == null ? null : row.getItem().quoteId());
-            row.setOnMouseClicked(e -> {
-                RfqTicketViewModel.LadderRow now = row.isEmpty() || row.getItem() == null ? null : row.getItem().row();
-                if (now != null && e.getClickCount() == 1 && now.quoteId().equals(pressed[0])) {
-                    hit(now);
-                }
-            });
-            return row;
-        });
+                col("Size", 40, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
+                new LadderView.Column("Maker", 58, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null, false),
+                col("Age", 40, r -> Formats.age(r.row().age()), null),
+                col("Edge USD", 76, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
+                col("Vol pts", 64, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
+                col("Delta after", 92, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
+                col("Margin after", 100, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
+                        : "≈" + Formats.share(r.preview().marginUsageAfter().doubleValue(), 1), null)),
+                model.acceptingProperty(), r -> !r.hittable() ? "Cannot be hit: " + r.refusal() : previewText(r), new LadderView.Hits() {
+                    @Override
+                    public void hit(RfqTicketViewModel.LadderRow row) {
+                        RfqTicketWindow.this.hit(row);
+                    }
+
+                    @Override
+                    public void moved() {
+                        model.statusProperty().set("The quotes moved under the pointer: nothing was done. Click again");
+                    }
+                });
+        return view;
     }
 
-    /** The ladder with what it says while it shows no quote (waiting, or how the RFQ ended) over its empty lines. */
-    private Node withEmptyNote(TableView<RfqTicketViewModel.LadderLine> t, javafx.beans.property.IntegerProperty count) {
+    /** The ladder with its header, what it says while it shows no quote (waiting, or how the RFQ ended) over its lines. */
+    private Node withEmptyNote(LadderView ladder, javafx.beans.property.IntegerProperty count) {
         Label note = new Label();
         note.textProperty().bind(model.ladderEmptyProperty());
         note.getStyleClass().add("muted");
         note.setMouseTransparent(true);
         note.visibleProperty().bind(count.isEqualTo(0));
-        return new javafx.scene.layout.StackPane(t, note);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(ladder);
+        scroll.getStyleClass().add("ladder-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportHeight(RfqTicketViewModel.LADDER_LINES * LadderView.LINE_HEIGHT);
+        scroll.setMinViewportHeight(3 * LadderView.LINE_HEIGHT);
+        Region header = ladder.header();
+        VBox box = new VBox(header, new javafx.scene.layout.StackPane(scroll, note));
+        box.getStyleClass().add("ladder-box");
+        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+        return box;
     }
 
     private String perUnit(RfqTicketViewModel.LadderRow r) {
@@ -795,81 +789,9 @@ public final class RfqTicketWindow {
         return Formats.number(unit.abs(), 2) + (unit.signum() < 0 ? " CR" : " DB");
     }
 
-    private TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> col(String title, double width,
-            Function<RfqTicketViewModel.LadderRow, String> text, Function<RfqTicketViewModel.LadderRow, Number> sign) {
-        TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setMinWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(p -> p.getValue().rowProperty());
-        c.setCellFactory(x -> new io.coincalltrader.ui.common.TextCell<>(text, sign, !title.equals("Maker")));
-        return c;
-    }
-
-    /** The Trade / Confirm button; it also marks its row greyed (cannot be hit) or armed, with the reason or the preview as tooltip. */
-    private TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> actionColumn(Side side) {
-        TableColumn<RfqTicketViewModel.LadderLine, RfqTicketViewModel.LadderRow> c = new TableColumn<>("");
-        c.setPrefWidth(76);
-        c.setSortable(false);
-        c.setCellValueFactory(p -> p.getValue().rowProperty());
-        c.setCellFactory(x -> new TableCell<>() {
-            private final Button b = new Button();
-            private String pressed;
-
-            {
-                b.getStyleClass().add("rfq-hit");
-                b.setMaxWidth(Double.MAX_VALUE);
-                // A line shows whichever quote ranks at its place: the click trades the quote that was under the
-                // pointer when the button was pressed, or nothing if another one took its place meanwhile.
-                b.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pressed = getItem() == null ? null : getItem().quoteId());
-                b.setOnAction(e -> {
-                    RfqTicketViewModel.LadderRow now = getItem();
-                    String at = pressed;
-                    pressed = null;
-                    if (now == null) {
-                        return;
-                    }
-                    if (at != null && !at.equals(now.quoteId())) {
-                        model.statusProperty().set("The quotes moved under the pointer: nothing was done. Click again");
-                        return;
-                    }
-                    hit(now);
-                });
-            }
-
-            @Override
-            protected void updateItem(RfqTicketViewModel.LadderRow r, boolean empty) {
-                super.updateItem(r, empty);
-                TableRow<?> row = getTableRow();
-                if (empty || r == null) {
-                    b.setId(null); // a recycled cell must not answer for a quote it no longer shows
-                    setGraphic(null);
-                    if (row != null) {
-                        row.pseudoClassStateChanged(UNHITTABLE, false);
-                        row.pseudoClassStateChanged(ARMED, false);
-                        row.setTooltip(null);
-                    }
-                    return;
-                }
-                boolean armed = r.armed();
-                if (row != null) {
-                    row.pseudoClassStateChanged(UNHITTABLE, !r.hittable());
-                    row.pseudoClassStateChanged(ARMED, armed);
-                    String tip = !r.hittable() ? "Cannot be hit: " + r.refusal() : previewText(r);
-                    if (row.getTooltip() == null) {
-                        row.setTooltip(new Tooltip(tip));
-                    } else {
-                        row.getTooltip().setText(tip);
-                    }
-                }
-                b.setId("hit-" + r.quoteId());
-                b.setText(!r.hittable() ? "Blocked" : armed ? "Confirm" : "Trade");
-                b.setDisable(!r.hittable() || model.acceptingProperty().get());
-                b.pseudoClassStateChanged(Styles.CONFIRM, armed);
-                setGraphic(b);
-            }
-        });
-        return c;
+    private static LadderView.Column col(String title, double width, Function<RfqTicketViewModel.LadderRow, String> text,
+                                         Function<RfqTicketViewModel.LadderRow, Number> sign) {
+        return new LadderView.Column(title, width, text, sign, true);
     }
 
     private void hit(RfqTicketViewModel.LadderRow r) {
