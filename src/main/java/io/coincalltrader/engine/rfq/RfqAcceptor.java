@@ -78,6 +78,11 @@ public final class RfqAcceptor {
         return rfqStore.recordAcceptIntent(requestId, quote.quoteId(), cause);
     }
 
+    /** Withdraws an intent whose accept was never sent (nothing traded), so that recovery does not look for it. */
+    public CompletableFuture<Boolean> withdrawIntent(String requestId, String quoteId, String reason) {
+        return rfqStore.clearAcceptIntent(requestId, quoteId, reason, Cause.SYSTEM);
+    }
+
     /**
      * Accepts once the intent is durable (blocking): nothing leaves unless {@code intent} completed with true. A failed
      * intent (the store refused it) is thrown as the store's exception, with nothing sent.

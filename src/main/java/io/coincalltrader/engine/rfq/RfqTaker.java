@@ -180,8 +180,16 @@ public final class RfqTaker implements AutoCloseable {
         }
         // The intent's durable write is queued here, on the caller's thread, so it runs while the accepting thread
         // starts; the accept leaves only once the write is committed and fsynced.
-        CompletableFuture<Boolean> intent = acceptor.recordIntent(requestId, q, cause);
-        CompletableFuture<Live> f = async(() -> {
+        CompletableFuture<Boolean> intent;
+        try {
+            intent = acceptor.recordIntent(requestId, q, cause);
+        } catch (RuntimeException e) {
+            synchronized (t) {
+                t.accepting = false;
+            }
+            return CompletableFuture.failedFuture(e);
+        }
+        java.util.function.Supplier<Live> work = () -> {
             RfqAcceptor.Outcome outcome;
             try {
                 outcome = acceptor.accept(requestId, q, intent);
@@ -213,13 +221,22 @@ public final class RfqTaker implements AutoCloseable {
                 afterTrade(fill.trade());
             }
             return publish(t);
-        });
-        if (f.isCompletedExceptionally()) {
+        };
+        try {
+            return CompletableFuture.supplyAsync(work, blocking);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The session is closing and nothing will send this accept: the intent, once written, is withdrawn, or
+            // the next start would take it for an accept sent without an answer.
+            intent.thenAccept(recorded -> {
+                if (recorded) {
+                    acceptor.withdrawIntent(requestId, quoteId, "not sent: the session closed");
+                }
+            });
             synchronized (t) {
                 t.accepting = false;
             }
+            return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
         }
-        return f;
     }
 
     /** Records the fill in the view (the store has it already); the RFQ never leaves FILLED. Call holding t's lock. */

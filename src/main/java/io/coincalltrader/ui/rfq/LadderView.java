@@ -6,7 +6,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
@@ -57,6 +56,9 @@ public final class LadderView extends Region {
     private final Function<RfqTicketViewModel.LadderRow, String> tooltip;
     private final List<Line> lines = new ArrayList<>();
     private final ObservableList<RfqTicketViewModel.LadderLine> model;
+    /** Column widths: the configured ones, widened (never narrowed) when a value or title does not fit. */
+    private final double[] widths;
+    private final List<Region> headers = new ArrayList<>();
     private double laidOutWidth = -1;
 
     LadderView(String id, ObservableList<RfqTicketViewModel.LadderLine> model, List<Column> columns, ObservableBooleanValue accepting,
@@ -67,6 +69,7 @@ public final class LadderView extends Region {
         this.accepting = accepting;
         this.tooltip = tooltip;
         this.hits = hits;
+        this.widths = this.columns.stream().mapToDouble(Column::width).toArray();
         getStyleClass().add("ladder");
         model.addListener((ListChangeListener<RfqTicketViewModel.LadderLine>) c -> syncLines());
         accepting.addListener((o, a, b) -> lines.forEach(Line::refreshButton));
@@ -90,10 +93,16 @@ public final class LadderView extends Region {
 
             {
                 getStyleClass().add("ladder-header");
-                for (Column c : columns) {
-                    Text t = text(c.numeric());
+                for (int i = 0; i < columns.size(); i++) {
+                    Text t = text(columns.get(i).numeric());
                     t.getStyleClass().add("ladder-title");
-                    t.setText(c.title());
+                    t.setText(columns.get(i).title());
+                    int col = i;
+                    t.layoutBoundsProperty().addListener((o, a, b) -> {
+                        if (!fit(col, b.getWidth())) {
+                            place(t, col, HEADER_HEIGHT);
+                        }
+                    });
                     titles.add(t);
                     getChildren().add(t);
                 }
@@ -101,10 +110,9 @@ public final class LadderView extends Region {
 
             @Override
             protected void layoutChildren() {
-                double x = 0;
-                for (int i = 0; i < columns.size(); i++) {
-                    place(titles.get(i), x, columns.get(i), HEADER_HEIGHT);
-                    x += columns.get(i).width();
+                for (int i = 0; i < titles.size(); i++) {
+                    fit(i, titles.get(i).getLayoutBounds().getWidth());
+                    place(titles.get(i), i, HEADER_HEIGHT);
                 }
             }
 
@@ -119,12 +127,44 @@ public final class LadderView extends Region {
             }
         };
         header.setMinHeight(HEADER_HEIGHT);
+        headers.add(header);
         return header;
+    }
+
+    /**
+     * Widens a column whose text (this wide) does not fit, and lays the ladder and its header out again; true when it
+     * did. Values never overlap the next column and are never cut: a column grows to its widest value.
+     */
+    private boolean fit(int col, double textWidth) {
+        double need = Math.ceil(textWidth + 2 * PAD);
+        if (need <= widths[col]) {
+            return false;
+        }
+        widths[col] = need;
+        laidOutWidth = -1;
+        requestLayout();
+        headers.forEach(Region::requestLayout);
+        return true;
+    }
+
+    private double left(int col) {
+        double x = 0;
+        for (int i = 0; i < col; i++) {
+            x += widths[i];
+        }
+        return x;
+    }
+
+    /** Puts a text in its column: right-aligned for numbers, left otherwise. */
+    private void place(Text t, int col, double height) {
+        double x = left(col);
+        t.setLayoutX(columns.get(col).numeric() ? x + widths[col] - PAD - t.getLayoutBounds().getWidth() : x + PAD);
+        t.setLayoutY(height / 2);
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return columns.stream().mapToDouble(Column::width).sum() + BUTTON_WIDTH;
+        return left(widths.length) + BUTTON_WIDTH;
     }
 
     @Override
@@ -137,15 +177,20 @@ public final class LadderView extends Region {
         return lines.size() * LINE_HEIGHT;
     }
 
+    /** Runs only when the ladder's size changes, a line is added or a column widened: nothing inside asks for it. */
     @Override
     protected void layoutChildren() {
         double w = getWidth();
+        double buttonX = Math.max(left(widths.length), w - BUTTON_WIDTH) + 3;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             line.relocate(0, i * LINE_HEIGHT);
             if (w != laidOutWidth || line.getWidth() != w) {
                 line.resize(w, LINE_HEIGHT);
-                line.button.relocate(w - BUTTON_WIDTH + 3, 2);
+                line.button.relocate(buttonX, 2);
+                for (int c = 0; c < line.texts.length; c++) {
+                    place(line.texts[c], c, LINE_HEIGHT);
+                }
             }
         }
         laidOutWidth = w;
@@ -184,17 +229,9 @@ public final class LadderView extends Region {
         return t;
     }
 
-    /** Puts a text in its column: right-aligned for numbers, left otherwise; again whenever its width changes. */
-    private static void place(Text t, double x, Column c, double height) {
-        Bounds b = t.getLayoutBounds();
-        t.setLayoutX(c.numeric() ? x + c.width() - PAD - b.getWidth() : x + PAD);
-        t.setLayoutY(height / 2);
-    }
-
     /** One line of the ladder. */
     private final class Line extends Region {
         private final Text[] texts = new Text[columns.size()];
-        private final double[] left = new double[columns.size()];
         private final Button button = new Button();
         private final Tooltip tip = new Tooltip();
         private final ChangeListener<RfqTicketViewModel.LadderRow> onRow = (o, a, b) -> show(b);
@@ -208,24 +245,30 @@ public final class LadderView extends Region {
             getStyleClass().add("ladder-line");
             pseudoClassStateChanged(ODD, index % 2 == 1);
             setManaged(false);
-            double x = 0;
             for (int i = 0; i < texts.length; i++) {
-                Column c = columns.get(i);
-                Text t = text(c.numeric());
+                Text t = text(columns.get(i).numeric());
                 texts[i] = t;
-                left[i] = x;
                 int col = i;
-                t.layoutBoundsProperty().addListener((o, a, b) -> place(t, left[col], columns.get(col), LINE_HEIGHT));
-                place(t, x, c, LINE_HEIGHT);
-                x += c.width();
+                // A new value moves only its own text (right-aligned numbers keep their right edge), unless it is
+                // wider than its column: then the column widens.
+                t.layoutBoundsProperty().addListener((o, a, b) -> {
+                    if (!fit(col, b.getWidth())) {
+                        place(t, col, LINE_HEIGHT);
+                    }
+                });
+                place(t, i, LINE_HEIGHT);
             }
             getChildren().addAll(texts);
             button.getStyleClass().add("rfq-hit");
+            // Not a keyboard target: a focused button would trade, on Space, whichever quote its line shows by then.
+            button.setFocusTraversable(false);
             button.setId(LadderView.this.getId() + "-hit-" + index);
             button.setManaged(false);
             button.resize(BUTTON_WIDTH - 6, LINE_HEIGHT - 4);
             button.setVisible(false);
             getChildren().add(button);
+            // The tooltip's text (the fill preview) is worked out when it is about to show, not at every update.
+            tip.setOnShowing(e -> tip.setText(row == null ? "" : tooltip.apply(row)));
             // A line shows whichever quote ranks at its place: the click trades the quote that was under the pointer
             // when the mouse went down, or nothing if another one took its place meanwhile.
             button.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressed = quoteId());
@@ -295,9 +338,8 @@ public final class LadderView extends Region {
                     tipShown = false;
                 }
             } else {
-                String t = tooltip.apply(r);
-                if (!t.equals(tip.getText())) {
-                    tip.setText(t);
+                if (tip.isShowing()) {
+                    tip.setText(tooltip.apply(r));
                 }
                 if (!tipShown) {
                     Tooltip.install(this, tip);

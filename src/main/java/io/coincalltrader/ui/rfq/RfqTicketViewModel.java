@@ -676,8 +676,13 @@ public final class RfqTicketViewModel {
     public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r) {
         // The accept leaves first; the ticket's own state changes (and the redraw they cause) come after, so the
         // click costs the FX thread as little as possible before the request is on its way.
-        java.util.concurrent.CompletableFuture<RfqTaker.Live> f = taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
-        armedQuote.set(null);
+        java.util.concurrent.CompletableFuture<RfqTaker.Live> f;
+        try {
+            f = taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
+        } finally {
+            // Even if the hand-over threw, the quote is disarmed: a next click must arm again, never send at once.
+            armedQuote.set(null);
+        }
         accepting.set(true);
         locked.set(true);
         status.set("Accepting quote " + r.quoteId() + "…");

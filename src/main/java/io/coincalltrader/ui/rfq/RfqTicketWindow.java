@@ -736,15 +736,15 @@ public final class RfqTicketWindow {
     /** One quote ladder under its fixed header, scrolling when more quotes are open than it has lines. */
     private LadderView ladder(javafx.collections.ObservableList<RfqTicketViewModel.LadderLine> rows, String id) {
         LadderView view = new LadderView(id, rows, List.of(
-                col("Price USD", 84, r -> perUnit(r), null),
-                col("Total USD", 92, r -> Formats.number(r.row().packageCost().abs(), 2) + (r.row().packageCost().signum() < 0 ? " CR" : " DB"), null),
+                col("Price USD", 80, r -> perUnit(r), null),
+                col("Total USD", 88, r -> Formats.number(r.row().packageCost().abs(), 2) + (r.row().packageCost().signum() < 0 ? " CR" : " DB"), null),
                 col("Size", 40, r -> Formats.size(model.sentRfq() == null ? BigDecimal.ZERO : model.sentRfq().size()), null),
-                new LadderView.Column("Maker", 58, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null, false),
+                new LadderView.Column("Maker", 56, r -> r.row().quote().maker() == null ? Formats.DASH : r.row().quote().maker(), null, false),
                 col("Age", 40, r -> Formats.age(r.row().age()), null),
-                col("Edge USD", 76, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
-                col("Vol pts", 64, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
-                col("Delta after", 92, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
-                col("Margin after", 100, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
+                col("Edge USD", 72, r -> Formats.signed(r.row().edgeUsd(), 2), r -> Formats.shown(r.row().edgeUsd(), 2)),
+                col("Vol pts", 60, r -> Double.isNaN(r.row().edgeVol()) ? Formats.DASH : Formats.signed(r.row().edgeVol(), 2), r -> r.row().edgeVol()),
+                col("Delta after", 86, r -> r.preview() == null ? Formats.DASH : Formats.signed(r.preview().after().delta(), 3), null),
+                col("Margin after", 94, r -> r.preview() == null || r.preview().marginUsageAfter() == null ? Formats.DASH
                         : "≈" + Formats.share(r.preview().marginUsageAfter().doubleValue(), 1), null)),
                 model.acceptingProperty(), r -> !r.hittable() ? "Cannot be hit: " + r.refusal() : previewText(r), new LadderView.Hits() {
                     @Override
@@ -769,12 +769,20 @@ public final class RfqTicketWindow {
         note.visibleProperty().bind(count.isEqualTo(0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(ladder);
         scroll.getStyleClass().add("ladder-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFitToWidth(true); // as wide as the box, but never narrower than its columns: then it scrolls sideways
         scroll.setPrefViewportHeight(RfqTicketViewModel.LADDER_LINES * LadderView.LINE_HEIGHT);
         scroll.setMinViewportHeight(3 * LadderView.LINE_HEIGHT);
         Region header = ladder.header();
+        // The header stays put when the lines scroll down, and follows them when they scroll sideways.
+        Runnable follow = () -> header.setTranslateX(-scroll.getHvalue() * Math.max(0, ladder.getWidth() - scroll.getViewportBounds().getWidth()));
+        scroll.hvalueProperty().addListener((o, a, b) -> follow.run());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> follow.run());
+        ladder.widthProperty().addListener((o, a, b) -> follow.run());
         VBox box = new VBox(header, new javafx.scene.layout.StackPane(scroll, note));
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(box.widthProperty());
+        clip.heightProperty().bind(box.heightProperty());
+        box.setClip(clip);
         box.getStyleClass().add("ladder-box");
         VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
         return box;

@@ -164,6 +164,28 @@ class RfqTakerTest {
     }
 
     @Test
+    void anAcceptWhoseIntentTheStoreRefusesSendsNothing() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        RfqTaker.Live l = await("a quote", sent.requestId(), x -> !x.quotes().isEmpty());
+        // The disk "refuses" the intent's write (a trigger aborts it): the accept must not leave.
+        f.db.writer().submit(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("CREATE TRIGGER refuse_intent BEFORE UPDATE OF accepted_quote_id ON rfqs"
+                        + " BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+            }
+            return null;
+        }).get(5, TimeUnit.SECONDS);
+
+        RfqTaker.Live after = taker.accept(sent.requestId(), l.quotes().getFirst().quoteId(), Cause.USER).get(10, TimeUnit.SECONDS);
+
+        assertThat(after.state()).isEqualTo(RfqState.ACTIVE);
+        assertThat(after.message()).startsWith("not accepted").contains("disk says no");
+        assertThat(paper.oracle().blockTrades()).isEmpty();
+        assertThat(f.db.rfqs().find(sent.requestId()).orElseThrow().acceptedQuoteId()).isNull();
+    }
+
+    @Test
     void aSingleLegGoesOutAsBuyAndItsSellQuoteSells() throws Exception {
         start(PaperConfig.defaults(), Duration.ofMillis(300), true);
         String c = calls().getFirst();
