@@ -70,6 +70,9 @@ public final class RfqLatencyHarness {
     private static final List<Long> sent = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> applied = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> dispatched = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> frameWork = Collections.synchronizedList(new ArrayList<>());
+    /** When the frame that applied each update (by its {@code changedNanos}) started; FX thread only. */
+    private static final Map<Long, Long> appliedAt = new HashMap<>();
 
     private RfqLatencyHarness() {
     }
@@ -132,6 +135,7 @@ public final class RfqLatencyHarness {
         print("click-to-request-sent (confirm click -> RfqGateway.accept)", sent);
         print("  of which on the FX thread (confirm click -> accept handed to the engine)", dispatched);
         print("  quote-received-to-applied (Live.changedNanos -> start of the frame applying it)", applied);
+        print("  the frame's own work (start of the frame applying it -> post-layout)", frameWork);
         System.out.println("load average at start: " + loadBefore + "; at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
 
         CompletableFuture.runAsync(window.stage()::hide, Platform::runLater).get(10, TimeUnit.SECONDS); // the ticket closes its feed
@@ -181,8 +185,12 @@ public final class RfqLatencyHarness {
         w.setProbe(new RfqTicketWindow.Probe() {
             @Override
             public void quoteVisible(long changedNanos, long visibleNanos) {
+                Long started = appliedAt.remove(changedNanos);
                 if (measuring) {
                     visible.add(visibleNanos - changedNanos);
+                    if (started != null) {
+                        frameWork.add(visibleNanos - started);
+                    }
                 }
             }
 
@@ -195,6 +203,7 @@ public final class RfqLatencyHarness {
             public void quoteApplied(long changedNanos, long appliedNanos) {
                 if (measuring) {
                     applied.add(appliedNanos - changedNanos);
+                    appliedAt.put(changedNanos, appliedNanos);
                 }
             }
 

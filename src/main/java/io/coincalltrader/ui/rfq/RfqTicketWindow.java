@@ -16,6 +16,7 @@ import io.coincalltrader.engine.session.TradingSession;
 import io.coincalltrader.store.Cause;
 import io.coincalltrader.ui.common.Formats;
 import io.coincalltrader.ui.common.FramePump;
+import io.coincalltrader.ui.common.LayoutIsland;
 import io.coincalltrader.ui.common.SideToggle;
 import io.coincalltrader.ui.common.Styles;
 import javafx.animation.Animation;
@@ -390,7 +391,8 @@ public final class RfqTicketWindow {
         Label problem = problem("rfq-structure-problem", model.structureProblemProperty());
         HBox buttons = new HBox(8, add, remove, new Label("Selected leg at delta"), delta, byDelta, deltaProblem);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, legsTable, buttons, problem);
+        // Marks, bid/ask, IV and delta change at every tick: the table lays itself out, not the window.
+        return new VBox(6, new LayoutIsland(legsTable), buttons, problem);
     }
 
     private static BigDecimal nearest(List<BigDecimal> ks, BigDecimal k) {
@@ -525,7 +527,10 @@ public final class RfqTicketWindow {
         drawPackage();
         Label title = new Label("Package on screen");
         title.getStyleClass().add("top-caption");
-        return new VBox(4, title, packageGrid);
+        // Its figures change at every tick: they lay out the grid alone, not the window (LayoutIsland).
+        LayoutIsland island = new LayoutIsland(packageGrid);
+        packageCells.onResize(island::refit);
+        return new VBox(4, title, island);
     }
 
     private void drawPackage() {
@@ -570,8 +575,10 @@ public final class RfqTicketWindow {
         CheckBox book = new CheckBox("Include the existing book");
         book.setId("rfq-include-book");
         book.selectedProperty().bindBidirectional(model.includeBookProperty());
-        LabelGrid volCells = new LabelGrid(spotVolGrid);
-        LabelGrid dayCells = new LabelGrid(spotDaysGrid);
+        LayoutIsland volIsland = new LayoutIsland(spotVolGrid);
+        LayoutIsland dayIsland = new LayoutIsland(spotDaysGrid);
+        LabelGrid volCells = new LabelGrid(spotVolGrid).onResize(volIsland::refit);
+        LabelGrid dayCells = new LabelGrid(spotDaysGrid).onResize(dayIsland::refit);
         for (GridPane g : List.of(spotVolGrid, spotDaysGrid)) {
             g.setHgap(8);
             g.setVgap(2);
@@ -581,8 +588,8 @@ public final class RfqTicketWindow {
         model.spotDaysProperty().addListener((o, a, b) -> drawMatrix(dayCells, b, "days"));
         spotVolGrid.setId("rfq-matrix-vol");
         spotDaysGrid.setId("rfq-matrix-days");
-        Tab vol = new Tab("Spot × vol", spotVolGrid);
-        Tab days = new Tab("Spot × days", spotDaysGrid);
+        Tab vol = new Tab("Spot × vol", volIsland);
+        Tab days = new Tab("Spot × days", dayIsland);
         vol.setClosable(false);
         days.setClosable(false);
         TabPane tabs = new TabPane(vol, days);
@@ -621,13 +628,22 @@ public final class RfqTicketWindow {
         private final GridPane pane;
         private final java.util.Map<Long, Label> cells = new java.util.HashMap<>();
         private final java.util.Set<Long> touched = new java.util.HashSet<>();
+        /** Told when cells were added or removed (the grid's preferred size may have changed). */
+        private Runnable resized = () -> { };
+        private boolean structureChanged;
 
         LabelGrid(GridPane pane) {
             this.pane = pane;
         }
 
+        LabelGrid onResize(Runnable r) {
+            resized = r;
+            return this;
+        }
+
         void begin() {
             touched.clear();
+            structureChanged = false;
         }
 
         Label set(int col, int row, String text, Number sign, String styleClass) {
@@ -643,6 +659,7 @@ public final class RfqTicketWindow {
                 }
                 cells.put(key, l);
                 pane.add(l, col, row);
+                structureChanged = true;
             }
             l.setText(text);
             Styles.sign(l, sign == null ? 0 : sign);
@@ -650,13 +667,16 @@ public final class RfqTicketWindow {
         }
 
         void end() {
-            cells.entrySet().removeIf(e -> {
+            structureChanged |= cells.entrySet().removeIf(e -> {
                 if (!touched.contains(e.getKey())) {
                     pane.getChildren().remove(e.getValue());
                     return true;
                 }
                 return false;
             });
+            if (structureChanged) {
+                resized.run();
+            }
         }
     }
 
@@ -730,7 +750,10 @@ public final class RfqTicketWindow {
         status.setId("rfq-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        return new VBox(6, bar, ladders, preview, status);
+        // The bar (state, countdown, quote count) and the two message lines change while quotes arrive: each lays
+        // itself out alone; the lines have room for two lines of text.
+        double twoLines = 34;
+        return new VBox(6, new LayoutIsland(bar), ladders, new LayoutIsland(preview, twoLines), new LayoutIsland(status, twoLines));
     }
 
     /** One quote ladder under its fixed header, scrolling when more quotes are open than it has lines. */
