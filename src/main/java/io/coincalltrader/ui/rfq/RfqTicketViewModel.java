@@ -683,10 +683,9 @@ public final class RfqTicketViewModel {
             // Even if the hand-over threw, the quote is disarmed: a next click must arm again, never send at once.
             armedQuote.set(null);
         }
-        accepting.set(true);
+        accepting.set(true); // the ladder's buttons turn disabled; the lines are redrawn with the answer
         locked.set(true);
         status.set("Accepting quote " + r.quoteId() + "…");
-        refreshLadder();
         return f;
     }
 
