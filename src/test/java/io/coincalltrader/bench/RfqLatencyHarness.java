@@ -232,8 +232,18 @@ public final class RfqLatencyHarness {
     }
 
     /** Fires the showing, enabled button with this id (and text, when given); false when there is none yet. */
+    /**
+     * The ticket's buttons and ladders, looked up once: a lookup walks the whole scene (every text of every grid), which
+     * asked every 25 ms would itself load the FX thread the harness measures.
+     */
+    private static final Map<String, java.util.Set<Node>> LOOKED_UP = new HashMap<>();
+
+    private static java.util.Set<Node> lookup(Scene scene, String selector) {
+        return LOOKED_UP.computeIfAbsent(selector, k -> scene.getRoot().lookupAll(k));
+    }
+
     private static boolean press(Scene scene, String id, String text) {
-        for (Node n : scene.getRoot().lookupAll(id)) {
+        for (Node n : lookup(scene, id)) {
             if (n instanceof Button b && shown(b) && !b.isDisabled() && (text == null || text.equals(b.getText()))) {
                 b.fire();
                 return true;
@@ -244,7 +254,7 @@ public final class RfqLatencyHarness {
 
     /** Fires the Trade / Confirm button of the ladder line showing this quote, when it shows this text and is enabled. */
     private static boolean pressHit(Scene scene, String quoteId, String text) {
-        for (Node n : scene.getRoot().lookupAll(".ladder")) {
+        for (Node n : lookup(scene, ".ladder")) {
             Button b = ((LadderView) n).button(quoteId).orElse(null);
             if (b != null && shown(b) && !b.isDisabled() && text.equals(b.getText())) {
                 b.fire();

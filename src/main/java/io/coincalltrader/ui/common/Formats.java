@@ -58,8 +58,18 @@ public final class Formats {
         return style;
     }
 
+    /**
+     * Formats already built, per thread (a DecimalFormat is not thread-safe): building one parses its pattern, and a
+     * screen formats thousands of numbers a second. Keyed by style, decimals and sign.
+     */
+    private static final ThreadLocal<java.util.Map<Integer, DecimalFormat>> BUILT = ThreadLocal.withInitial(java.util.HashMap::new);
+
     private static DecimalFormat pattern(int decimals, boolean signed) {
         Style st = style;
+        return BUILT.get().computeIfAbsent((st.ordinal() * 64 + decimals) * 2 + (signed ? 1 : 0), k -> build(st, decimals, signed));
+    }
+
+    private static DecimalFormat build(Style st, int decimals, boolean signed) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
         symbols.setGroupingSeparator(st.grouping);
         symbols.setDecimalSeparator(st.decimal);
