@@ -793,20 +793,42 @@ public final class RfqTicketViewModel {
 
     /** The ladder rows of these quotes against the sent structure's mark now and the trader's guards; null without a mark. */
     private List<QuoteLadder.Row> ladder(List<RfqQuote> quotes) {
+        Basis b = basis();
+        if (b == null) {
+            return null;
+        }
+        Guards g = guards.get();
+        BigDecimal band = QuoteSelection.band(b.gross(), b.contracts(), g.bandFraction(), g.minBandPerContract());
+        return QuoteLadder.rows(quotes, sent.legs(), b.screen().markCost(), b.screen().vega(), now, g.staleAfter(), band);
+    }
+
+    /** What quotes are judged against: the sent legs priced at the marks, their package mark and vega, gross premium. */
+    private record Basis(Market market, Sent sent, PackageRisk.Screen screen, BigDecimal gross, BigDecimal contracts) {
+    }
+
+    private Basis basis;
+
+    /**
+     * The sent structure priced at the marks: it depends on the market and the RFQ only, so it is worked out once per
+     * new market figures, not at every quote update and click (a click judges its quote against it).
+     */
+    private Basis basis() {
+        Basis b = basis;
+        if (b != null && b.market() == market && b.sent() == sent) {
+            return b;
+        }
         List<PricedLeg> asSent = priced(sent.legs(), false);
         if (asSent == null) {
             return null;
         }
-        PackageRisk.Screen s = PackageRisk.screen(asSent);
-        Guards g = guards.get();
         BigDecimal gross = BigDecimal.ZERO;
         BigDecimal contracts = BigDecimal.ZERO;
         for (PricedLeg p : asSent) {
             gross = gross.add(p.mark().multiply(p.quantity()));
             contracts = contracts.add(p.quantity());
         }
-        BigDecimal band = QuoteSelection.band(gross, contracts, g.bandFraction(), g.minBandPerContract());
-        return QuoteLadder.rows(quotes, sent.legs(), s.markCost(), s.vega(), now, g.staleAfter(), band);
+        basis = new Basis(market, sent, PackageRisk.screen(asSent), gross, contracts);
+        return basis;
     }
 
     /**
