@@ -17,6 +17,11 @@ import java.util.function.Consumer;
  */
 public final class FramePump {
     private final List<Drainable> sinks = new CopyOnWriteArrayList<>();
+    /** Heavy, unhurried channels: applied in a frame that applies nothing else (see {@link #background}). */
+    private final List<Drainable> background = new CopyOnWriteArrayList<>();
+    /** Frames in a row a waiting background value was put off; after this many it is applied anyway. */
+    static final int MAX_BACKGROUND_WAIT = 3;
+    private int backgroundWaited;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -32,6 +37,18 @@ public final class FramePump {
         return l;
     }
 
+    /**
+     * A conflating channel for heavy work that can wait a frame (market figures that re-price a whole ticket): it is
+     * applied only in a frame in which no other channel had anything, so it never delays, say, an arriving quote to
+     * the end of a long frame. It waits at most {@value #MAX_BACKGROUND_WAIT} frames, even while other channels have
+     * something in every frame.
+     */
+    public <T> Latest<T> background(Consumer<T> apply) {
+        Latest<T> l = new Latest<>(apply);
+        background.add(l);
+        return l;
+    }
+
     /** An ordered channel: every value is applied, in order, batched per frame. */
     public <T> Facts<T> facts(Consumer<List<T>> apply) {
         Facts<T> f = new Facts<>(apply);
@@ -42,6 +59,7 @@ public final class FramePump {
     public void stop() {
         timer.stop();
         sinks.clear();
+        background.clear();
     }
 
     private void wake() {
@@ -56,10 +74,19 @@ public final class FramePump {
         for (Drainable d : sinks) {
             any |= d.drain();
         }
+        if (any && backgroundWaited < MAX_BACKGROUND_WAIT) {
+            // Background values (if any) wait for the next frame; the timer keeps running.
+            backgroundWaited += background.stream().anyMatch(Drainable::dirty) ? 1 : 0;
+            return;
+        }
+        backgroundWaited = 0;
+        for (Drainable d : background) {
+            any |= d.drain();
+        }
         if (!any && !scheduled.get()) {
             timer.stop();
             // A value that arrived between the drain and the stop wakes the timer again.
-            if (sinks.stream().anyMatch(Drainable::dirty)) {
+            if (sinks.stream().anyMatch(Drainable::dirty) || background.stream().anyMatch(Drainable::dirty)) {
                 wake();
             }
         }

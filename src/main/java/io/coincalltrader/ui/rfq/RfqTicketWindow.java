@@ -125,7 +125,9 @@ public final class RfqTicketWindow {
         stage.initOwner(owner);
         stage.setTitle("RFQ ticket — block trade");
 
-        FramePump.Latest<RfqTicketViewModel.Market> markets = pump.latest(model::market);
+        // Market figures and the book re-price the whole ticket (package, scenarios, previews): they wait a frame
+        // rather than hold up an arriving quote (FramePump.background).
+        FramePump.Latest<RfqTicketViewModel.Market> markets = pump.background(model::market);
         FramePump.Latest<String> problems = pump.latest(p -> marketProblem.setText(p));
         FramePump.Latest<RfqTaker.Live> lives = pump.latest(l -> {
             long applied = System.nanoTime();
@@ -137,7 +139,7 @@ public final class RfqTicketWindow {
                 }
             }
         });
-        FramePump.Latest<PortfolioSnapshot> books = pump.latest(model::book);
+        FramePump.Latest<PortfolioSnapshot> books = pump.background(model::book);
         feed = new RfqTicketFeed(session.gateway().market(),
                 coin -> session.market() == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(session.market().indexPrices().get(coin)),
                 session.clock(), m -> {
