@@ -8,8 +8,9 @@ import javafx.scene.layout.Region;
  * In JavaFX a label whose text changes asks its parent to lay out again, which asks its own parent, up to the window:
  * one changed number re-lays the whole window in the next frame. Here the content is unmanaged, which makes it a
  * layout root: a change inside lays out the content alone. The island is sized by its parent like any box and sizes
- * the content to itself. Its preferred size is the content's, read when the island is laid out; content whose
- * preferred size changes (rows added, say) calls {@link #refit()}.
+ * the content to itself. Its preferred size is the content's as it was when the island was last asked (JavaFX keeps
+ * it until the island is told otherwise): content whose preferred size changes (rows added, say) calls
+ * {@link #refit()}. A wider text in a fixed grid does not, so islands suit boxes whose parent sets the width.
  * <p>
  * For parts of a window that change often and keep their size: a tool bar, a status line, a grid of numbers, a table.
  */

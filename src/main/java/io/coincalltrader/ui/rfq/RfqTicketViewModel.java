@@ -702,6 +702,7 @@ public final class RfqTicketViewModel {
     public void acceptAnswered(RfqTaker.Live l, Throwable error) {
         accepting.set(false);
         answered(l, error);
+        refreshLadder(); // the lines were left as they were at the click (a refused accept leaves no row armed)
     }
 
     /** After an engine answer (a cancel, or an accept via {@link #acceptAnswered}) on the FX thread. */
@@ -814,10 +815,11 @@ public final class RfqTicketViewModel {
      */
     private Basis basis() {
         Basis b = basis;
-        if (b != null && b.market() == market && b.sent() == sent) {
+        Sent s = sent;
+        if (b != null && b.market() == market && b.sent() == s) {
             return b;
         }
-        List<PricedLeg> asSent = priced(sent.legs(), false);
+        List<PricedLeg> asSent = priced(s.legs(), false);
         if (asSent == null) {
             return null;
         }
@@ -827,7 +829,7 @@ public final class RfqTicketViewModel {
             gross = gross.add(p.mark().multiply(p.quantity()));
             contracts = contracts.add(p.quantity());
         }
-        basis = new Basis(market, sent, PackageRisk.screen(asSent), gross, contracts);
+        basis = new Basis(market, s, PackageRisk.screen(asSent), gross, contracts);
         return basis;
     }
 

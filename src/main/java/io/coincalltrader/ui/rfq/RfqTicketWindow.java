@@ -46,6 +46,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ChoiceBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
@@ -128,7 +129,7 @@ public final class RfqTicketWindow {
         // Market figures and the book re-price the whole ticket (package, scenarios, previews): they wait a frame
         // rather than hold up an arriving quote (FramePump.background).
         FramePump.Latest<RfqTicketViewModel.Market> markets = pump.background(model::market);
-        FramePump.Latest<String> problems = pump.latest(p -> marketProblem.setText(p));
+        FramePump.Latest<String> problems = pump.background(p -> marketProblem.setText(p)); // comes with each market read
         FramePump.Latest<RfqTaker.Live> lives = pump.latest(l -> {
             long applied = System.nanoTime();
             if (model.rfq(l)) {
@@ -755,6 +756,14 @@ public final class RfqTicketWindow {
         // The bar (state, countdown, quote count) and the two message lines change while quotes arrive: each lays
         // itself out alone; the lines have room for two lines of text.
         double twoLines = 34;
+        // A message longer than two lines is cut with an ellipsis: the whole of it shows on hover.
+        for (Label l : List.of(preview, status)) {
+            Tooltip tip = new Tooltip();
+            tip.setWrapText(true);
+            tip.setMaxWidth(700);
+            tip.textProperty().bind(l.textProperty());
+            l.setTooltip(tip);
+        }
         return new VBox(6, new LayoutIsland(bar), ladders, new LayoutIsland(preview, twoLines), new LayoutIsland(status, twoLines));
     }
 

@@ -171,6 +171,11 @@ class RfqTicketViewModelTest {
         vm.accept(row);
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.REFUSED);
         assertThat(vm.statusProperty().get()).startsWith("An accept is on its way");
+
+        // A refused accept: clicks are taken again, and no line still shows the quote as armed (Confirm).
+        vm.acceptAnswered(null, new IllegalStateException("that quote is no longer open"));
+        assertThat(vm.acceptingProperty().get()).isFalse();
+        assertThat(vm.offerRows()).isNotEmpty().noneMatch(RfqTicketViewModel.LadderRow::armed);
     }
 
     @Test
