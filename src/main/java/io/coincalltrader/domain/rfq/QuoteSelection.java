@@ -17,20 +17,11 @@ public final class QuoteSelection {
     }
 
     /**
-     * True when accepting this quote trades every leg on the side we asked for: the maker takes the other side of
-     * each leg. Makers answer two-way, so half the quotes on an RFQ are for the opposite direction.
+     * True when accepting this quote trades exactly the structure as requested (see {@link #match}). Makers answer
+     * two-way, so half the quotes on an RFQ are for the opposite direction.
      */
     public static boolean tradesAsRequested(List<RfqLeg> intended, RfqQuote quote) {
-        if (quote.legs().isEmpty() || intended.isEmpty()) {
-            return false;
-        }
-        for (RfqLeg leg : intended) {
-            QuoteLeg match = quote.legs().stream().filter(q -> q.instrumentName().equals(leg.instrumentName())).findFirst().orElse(null);
-            if (match == null || match.makerSide() != leg.side().opposite()) {
-                return false;
-            }
-        }
-        return true;
+        return match(intended, quote).orElse(null) == Side.BUY;
     }
 
     /**
@@ -59,19 +50,21 @@ public final class QuoteSelection {
     }
 
     /**
-     * Whether accepting this quote gives us the structure as requested ({@link Side#BUY}) or its reverse
-     * ({@link Side#SELL}), read from the maker's side on the first requested leg. Not the quote's own
+     * For showing a quote: how it trades the structure requested, by {@link #match}; a quote that matches neither way
+     * (another quantity, legs mixed) is shown by the maker's side on the first requested leg. Not the quote's own
      * {@link RfqQuote#takerDirection()}: that says BUY only when the first leg is one we buy, and a structure whose
-     * first leg is sold (a calendar, a spread listed short leg first) would be taken the wrong way round.
+     * first leg is sold (a calendar, a spread listed short leg first) would read the wrong way round.
      */
     public static Side direction(List<RfqLeg> requested, RfqQuote quote) {
-        if (requested.isEmpty() || quote.legs().isEmpty()) {
-            return quote.takerDirection();
-        }
-        RfqLeg first = requested.getFirst();
-        QuoteLeg match = quote.legs().stream().filter(l -> l.instrumentName().equals(first.instrumentName())).findFirst()
-                .orElse(quote.legs().getFirst());
-        return match.makerSide().opposite() == first.side() ? Side.BUY : Side.SELL;
+        return match(requested, quote).orElseGet(() -> {
+            if (requested.isEmpty() || quote.legs().isEmpty()) {
+                return quote.takerDirection();
+            }
+            RfqLeg first = requested.getFirst();
+            QuoteLeg leg = quote.legs().stream().filter(l -> l.instrumentName().equals(first.instrumentName())).findFirst()
+                    .orElse(quote.legs().getFirst());
+            return leg.makerSide().opposite() == first.side() ? Side.BUY : Side.SELL;
+        });
     }
 
     /** The open, unexpired quote that costs us least (or pays us most) for the structure as requested. */

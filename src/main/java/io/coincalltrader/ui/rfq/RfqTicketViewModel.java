@@ -75,10 +75,10 @@ public final class RfqTicketViewModel {
     static final Duration MARKS_TOO_OLD = Duration.ofSeconds(10);
 
     /**
-     * One line (slot) of a ladder table. A table keeps a fixed number of lines and each shows the quote ranked at its
-     * place (or nothing): a quote arriving, leaving or moving up changes line values, never the table's item count,
-     * so the table updates the cells of those lines instead of rebuilding its rows (cheaper, and a button under the
-     * mouse stays the same button).
+     * One line (slot) of a ladder. A ladder keeps a fixed number of lines and each shows the quote ranked at its place
+     * (or nothing): a quote arriving, leaving or moving up changes line values, never the number of lines, so the
+     * {@link LadderView} changes the texts of those lines instead of building new ones (cheaper, and a button under
+     * the mouse stays the same button).
      */
     public static final class LadderLine {
         private final ObjectProperty<LadderRow> row = new SimpleObjectProperty<>(this, "row");
@@ -98,7 +98,7 @@ public final class RfqTicketViewModel {
         }
     }
 
-    /** Lines each ladder table always has (more when more quotes are open). */
+    /** Lines each ladder always has (more when more quotes are open). */
     static final int LADDER_LINES = 8;
 
     /** What a click on a ladder row did. */
@@ -155,8 +155,8 @@ public final class RfqTicketViewModel {
     private boolean building;
     private Instant now = Instant.EPOCH;
     private long shownSecond;
-    private final PackageRisk.Preview[] previews = new PackageRisk.Preview[2];
-    private final Object[][] previewKeys = new Object[2][];
+    /** The fill previews as built [0] and reversed [1], with the market, book and RFQ they were worked out for. */
+    private final Previewed[] previews = new Previewed[2];
     private Instant armedAt = Instant.EPOCH;
     private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
     private final BooleanProperty locked = new SimpleBooleanProperty(this, "locked");
@@ -839,16 +839,19 @@ public final class RfqTicketViewModel {
      */
     private PackageRisk.Preview preview(boolean reversed) {
         int i = reversed ? 1 : 0;
-        if (previewKeys[i] != null && previewKeys[i][0] == market && previewKeys[i][1] == book && previewKeys[i][2] == sent) {
-            return previews[i];
+        Previewed known = previews[i];
+        if (known != null && known.market() == market && known.book() == book && known.sent() == sent) {
+            return known.preview();
         }
         List<PricedLeg> filled = priced(sent.legs(), reversed);
         PackageRisk.Preview p = filled == null || market.index() == null ? null : PackageRisk.preview(filled,
                 book == null ? List.of() : book.positions(), base.get(), market.index().doubleValue(),
                 book == null ? null : book.account().equity(), book == null ? null : book.account().initialMargin());
-        previews[i] = p;
-        previewKeys[i] = new Object[] {market, book, sent};
+        previews[i] = new Previewed(market, book, sent, p);
         return p;
+    }
+
+    private record Previewed(Market market, PortfolioSnapshot book, Sent sent, PackageRisk.Preview preview) {
     }
 
     private void showLadders(List<LadderRow> buy, List<LadderRow> sell) {
@@ -882,7 +885,7 @@ public final class RfqTicketViewModel {
         return bids.stream().map(LadderLine::row).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** How many quotes each ladder shows (the tables always have their lines). */
+    /** How many quotes each ladder shows (the ladders always have their lines). */
     public IntegerProperty offerCountProperty() {
         return offerCount;
     }

@@ -840,7 +840,7 @@ public final class RfqTicketWindow {
         long clicked = System.nanoTime();
         switch (model.click(r)) {
             case ARMED -> {
-                // the row shows Confirm on its next refresh
+                // the click redrew the ladder (the row shows Confirm); the preview line follows the armed quote
             }
             case SENT -> {
                 Probe p = probe;
@@ -862,7 +862,6 @@ public final class RfqTicketWindow {
                 // the reason is in the status line
             }
         }
-        showPreview();
     }
 
     private void showPreview() {
