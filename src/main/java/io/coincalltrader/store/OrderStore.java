@@ -245,6 +245,26 @@ public final class OrderStore {
         });
     }
 
+    /**
+     * The structure of each symbol that an order with a structure id filled (where several did, the latest order's):
+     * only orders that name a structure are read, not the whole order history.
+     */
+    public Map<String, String> filledStructures() {
+        return reader.query(c -> {
+            Map<String, String> bySymbol = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT symbol, structure_id, filled_qty FROM orders"
+                    + " WHERE structure_id IS NOT NULL ORDER BY id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (new BigDecimal(r.getString("filled_qty")).signum() > 0) {
+                        bySymbol.put(r.getString("symbol"), r.getString("structure_id"));
+                    }
+                }
+            }
+            return bySymbol;
+        });
+    }
+
     /** Every recorded order, including adopted ones without a client order id, oldest first. */
     public List<StoredOrder> all() {
         return reader.query(c -> list(c, "SELECT * FROM orders ORDER BY id"));

@@ -2,6 +2,7 @@ package io.coincalltrader.store;
 
 import io.coincalltrader.domain.rfq.QuoteState;
 import io.coincalltrader.domain.rfq.Rfq;
+import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
 import io.coincalltrader.domain.rfq.RfqState;
 
@@ -177,6 +178,24 @@ public final class RfqStore {
     public List<StoredRfq> since(Instant from) {
         return reader.query(c -> list(c, "SELECT * FROM rfqs WHERE created_at >= ? ORDER BY created_at",
                 from.toEpochMilli()));
+    }
+
+    /**
+     * The legs of every filled RFQ by request id, oldest first, without the quotes: what the positions table needs to
+     * show a block trade as one structure. One small row per filled RFQ, however many quotes the history holds.
+     */
+    public Map<String, List<RfqLeg>> filledLegs() {
+        return reader.query(c -> {
+            Map<String, List<RfqLeg>> legs = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT request_id, legs FROM rfqs WHERE state = 'FILLED'"
+                    + " ORDER BY created_at, request_id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    legs.put(r.getString("request_id"), LegsJson.rfqLegs(r.getString("legs")));
+                }
+            }
+            return legs;
+        });
     }
 
     /** At most {@code limit} RFQs created at or after {@code from}, newest first, with their quotes: the RFQ history. */

@@ -97,6 +97,23 @@ class OrderStoreTest {
     }
 
     @Test
+    void filledStructuresNameOnlySymbolsThatAStructuredOrderFilled() throws Exception {
+        NewOrder plain = Fixtures.order(1);
+        db.orders().insertPendingSend(plain, Cause.USER, null);
+        db.orders().insertPendingSend(new NewOrder(Fixtures.order(2).request(), "leg", "condor-1", null), Cause.RULE, null);
+        db.orders().insertPendingSend(new NewOrder(Fixtures.order(3).request(), "leg", "condor-2", null), Cause.RULE, null);
+        db.orders().update(new OrderUpdate(1, OrderState.FILLED, null, new BigDecimal("0.10"), new BigDecimal("1250"), Cause.EXCHANGE, null));
+        db.orders().update(new OrderUpdate(2, OrderState.FILLED, null, new BigDecimal("0.10"), new BigDecimal("1250"), Cause.EXCHANGE, null))
+                .get(10, TimeUnit.SECONDS);
+
+        // Order 3 names a structure but has not filled: it does not claim the symbol.
+        assertThat(db.orders().filledStructures()).containsExactly(java.util.Map.entry(Fixtures.OPTION, "condor-1"));
+        db.orders().update(new OrderUpdate(3, OrderState.PARTIALLY_FILLED, null, new BigDecimal("0.05"), null, Cause.EXCHANGE, null))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(db.orders().filledStructures()).as("the latest order's structure").containsExactly(java.util.Map.entry(Fixtures.OPTION, "condor-2"));
+    }
+
+    @Test
     void updatingAnUnknownOrderFails() {
         assertThatThrownBy(() -> db.orders().update(OrderUpdate.state(99, OrderState.SENT, Cause.SYSTEM, null)).join())
                 .hasCauseInstanceOf(StoreWriteException.class).hasMessageContaining("99");

@@ -125,7 +125,9 @@ class RecordsTest {
             assertThat(r.quotes().get(1).quote()).isEqualTo(q2);
         });
 
+        assertThat(db.rfqs().filledLegs()).as("not filled yet").isEmpty();
         db.rfqs().recordResult("R1", RfqState.FILLED, "{\"blockTradeId\":\"B9\"}", Cause.EXCHANGE).join();
+        assertThat(db.rfqs().filledLegs()).containsExactly(java.util.Map.entry("R1", legs));
         StoredRfq done = db.rfqs().find("R1").orElseThrow();
         assertThat(done.rfq().state()).isEqualTo(RfqState.FILLED);
         assertThat(done.acceptedQuoteId()).isEqualTo("Q2");

@@ -2,12 +2,8 @@ package io.coincalltrader.engine.portfolio;
 
 import io.coincalltrader.domain.instrument.InstrumentName;
 import io.coincalltrader.domain.rfq.RfqLeg;
-import io.coincalltrader.domain.rfq.RfqState;
 import io.coincalltrader.store.Database;
-import io.coincalltrader.store.StoredOrder;
-import io.coincalltrader.store.StoredRfq;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -20,22 +16,18 @@ import java.util.function.Function;
 public final class StructureBook implements Function<String, String> {
     private final Map<String, String> explicit = new ConcurrentHashMap<>();
 
-    /** Reads the structures recorded in the store; call again after trades. */
+    /**
+     * Reads the structures recorded in the store; call again after trades. Reads only what names a structure (orders
+     * with a structure id, filled RFQs' legs), so its cost does not grow with the quotes and orders of the history.
+     */
     public void refresh(Database db) {
-        for (StoredOrder o : db.orders().all()) {
-            if (o.structureId() != null && o.filledQuantity().signum() > 0) {
-                explicit.put(o.symbol(), o.structureId());
+        explicit.putAll(db.orders().filledStructures());
+        db.rfqs().filledLegs().forEach((id, legs) -> {
+            String label = "RFQ " + (id.length() > 6 ? id.substring(id.length() - 6) : id);
+            for (RfqLeg leg : legs) {
+                explicit.put(leg.instrumentName(), label);
             }
-        }
-        for (StoredRfq r : db.rfqs().since(Instant.EPOCH)) {
-            if (r.rfq().state() == RfqState.FILLED) {
-                String id = r.rfq().requestId();
-                String label = "RFQ " + (id.length() > 6 ? id.substring(id.length() - 6) : id);
-                for (RfqLeg leg : r.rfq().legs()) {
-                    explicit.put(leg.instrumentName(), label);
-                }
-            }
-        }
+        });
     }
 
     /** Names a structure for these symbols (a trade just made). */
