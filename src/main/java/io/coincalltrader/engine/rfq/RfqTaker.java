@@ -156,6 +156,16 @@ public final class RfqTaker implements AutoCloseable {
      * within a second; otherwise through {@link RfqAcceptor}.
      */
     public CompletableFuture<Live> accept(String requestId, String quoteId, Cause cause) {
+        return accept(requestId, quoteId, cause, () -> { });
+    }
+
+    /**
+     * As {@link #accept(String, String, Cause)}; {@code written} runs once the intent's durable write has finished
+     * (whatever its result), i.e. as the accept leaves, on the store's writer thread: it may only hand over (a screen
+     * shows the accept then, rather than redraw while the write and the send want the CPU). It does not run for an
+     * accept refused before anything was written.
+     */
+    public CompletableFuture<Live> accept(String requestId, String quoteId, Cause cause, Runnable written) {
         Tracked t = tracked.get(requestId);
         if (t == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
@@ -183,6 +193,7 @@ public final class RfqTaker implements AutoCloseable {
         CompletableFuture<Boolean> intent;
         try {
             intent = acceptor.recordIntent(requestId, q, cause);
+            intent.whenComplete((ok, e) -> written.run());
         } catch (RuntimeException e) {
             synchronized (t) {
                 t.accepting = false;

@@ -159,6 +159,12 @@ public final class RfqTicketViewModel {
     private final Previewed[] previews = new Previewed[2];
     private Instant armedAt = Instant.EPOCH;
     private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
+    /**
+     * The accept in flight since its confirm click (0: none), a plain field set at the click: it refuses more clicks at
+     * once, while {@link #accepting} (what the screen shows) follows only when the intent is durable ({@link #accept}).
+     */
+    private long inFlight;
+    private long accepts;
     private final BooleanProperty locked = new SimpleBooleanProperty(this, "locked");
     private final ObjectProperty<Double> hedgedDelta = new SimpleObjectProperty<>(this, "hedgedDelta");
     private final java.time.Clock clock;
@@ -415,7 +421,7 @@ public final class RfqTicketViewModel {
 
     private void recompute() {
         sendable.set(false);
-        locked.set(rfqActive() || accepting.get());
+        locked.set(rfqActive() || acceptPending());
         BigDecimal q = sizeValue();
         String problem = null;
         String structure = structureProblem.get() != null && legs.isEmpty() ? structureProblem.get() : null;
@@ -497,7 +503,7 @@ public final class RfqTicketViewModel {
         if (structure == null && problem == null && marks != null && priced != null) {
             structureProblemShown.set("Not sendable yet: " + marks.replace("the band cannot be judged", "waiting for fresh market data"));
         }
-        sendable.set(structure == null && problem == null && marks == null && priced != null && !sending.get() && !rfqActive() && !accepting.get());
+        sendable.set(structure == null && problem == null && marks == null && priced != null && !sending.get() && !rfqActive() && !acceptPending());
     }
 
     private final StringProperty structureProblemShown = new SimpleStringProperty(this, "structureProblemShown");
@@ -621,7 +627,7 @@ public final class RfqTicketViewModel {
      * accept. A row that cannot be hit refuses with its reason; a click on another row arms that one instead.
      */
     public Click click(LadderRow clicked) {
-        if (accepting.get()) {
+        if (acceptPending()) {
             status.set("An accept is on its way: wait for its answer");
             return Click.REFUSED;
         }
@@ -672,21 +678,40 @@ public final class RfqTicketViewModel {
         }
     }
 
-    /** Sends the accept of the quote just confirmed; the ladder refuses clicks until its answer ({@link #answered}). */
-    public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r) {
-        // The accept leaves first; the ticket's own state changes (and the redraw they cause) come after, so the
-        // click costs the FX thread as little as possible before the request is on its way.
-        java.util.concurrent.CompletableFuture<RfqTaker.Live> f;
+    /**
+     * Sends the accept of the quote just confirmed; clicks are refused from now until its answer ({@link #acceptAnswered}).
+     * At the click only a plain flag is set: the ticket shows the accept (the quote disarmed, the buttons disabled, the
+     * status) through {@code fx} once the intent is durable and the accept leaves ({@link #acceptLeaving}), so that the
+     * redraw does not take the CPU from the durable write and the send in the milliseconds that decide the fill.
+     */
+    public java.util.concurrent.CompletableFuture<RfqTaker.Live> accept(LadderRow r, java.util.concurrent.Executor fx) {
+        long n = ++accepts;
+        inFlight = n;
+        String quoteId = r.quoteId();
         try {
-            f = taker.accept(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
-        } finally {
+            return taker.accept(sent.requestId(), quoteId, io.coincalltrader.store.Cause.USER, () -> fx.execute(() -> acceptLeaving(n, quoteId)));
+        } catch (RuntimeException e) {
             // Even if the hand-over threw, the quote is disarmed: a next click must arm again, never send at once.
+            inFlight = 0;
             armedQuote.set(null);
+            throw e;
         }
+    }
+
+    /** The accept {@code n} is leaving (its intent durable): shown now, unless its answer came first. FX thread. */
+    void acceptLeaving(long n, String quoteId) {
+        if (inFlight != n) {
+            return;
+        }
+        armedQuote.set(null);
         accepting.set(true); // the ladder's buttons turn disabled; the lines are redrawn with the answer
         locked.set(true);
-        status.set("Accepting quote " + r.quoteId() + "…");
-        return f;
+        status.set("Accepting quote " + quoteId + "…");
+    }
+
+    /** An accept was confirmed and has no answer yet (shown or not). */
+    private boolean acceptPending() {
+        return inFlight != 0;
     }
 
     public java.util.concurrent.CompletableFuture<RfqTaker.Live> cancel() {
@@ -700,6 +725,8 @@ public final class RfqTicketViewModel {
 
     /** The accept's answer, on the FX thread: clicks are taken again. */
     public void acceptAnswered(RfqTaker.Live l, Throwable error) {
+        inFlight = 0;
+        armedQuote.set(null); // also when the answer came before the accept was shown: a next click arms again
         accepting.set(false);
         answered(l, error);
         refreshLadder(); // the lines were left as they were at the click (a refused accept leaves no row armed)
@@ -720,7 +747,7 @@ public final class RfqTicketViewModel {
     }
 
     private void refreshLadder() {
-        locked.set(rfqActive() || accepting.get());
+        locked.set(rfqActive() || acceptPending());
         RfqTaker.Live l = live.get();
         if (l == null || sent == null) {
             showLadders(List.of(), List.of());

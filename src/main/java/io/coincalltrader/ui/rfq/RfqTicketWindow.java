@@ -847,7 +847,7 @@ public final class RfqTicketWindow {
                 if (p != null) {
                     p.confirmClicked(clicked);
                 }
-                var answer = model.accept(r);
+                var answer = model.accept(r, Platform::runLater);
                 if (p != null) {
                     p.acceptDispatched(System.nanoTime());
                 }

@@ -168,9 +168,15 @@ class RfqTicketViewModelTest {
         assertThat(vm.click(row)).as("the second half of a double click").isEqualTo(RfqTicketViewModel.Click.REFUSED);
         clock.advance(RfqTicketViewModel.CONFIRM_AFTER);
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
-        vm.accept(row);
+        java.util.concurrent.LinkedBlockingQueue<Runnable> fx = new java.util.concurrent.LinkedBlockingQueue<>();
+        vm.accept(row, fx::add);
+        // Until the intent is durable the ticket shows nothing new, but a second click is already refused.
+        assertThat(vm.acceptingProperty().get()).isFalse();
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.REFUSED);
         assertThat(vm.statusProperty().get()).startsWith("An accept is on its way");
+        fx.poll(5, TimeUnit.SECONDS).run(); // the intent was written: the accept is leaving
+        assertThat(vm.acceptingProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).startsWith("Accepting quote " + row.quoteId());
 
         // A refused accept: clicks are taken again, and no line still shows the quote as armed (Confirm).
         vm.acceptAnswered(null, new IllegalStateException("that quote is no longer open"));
