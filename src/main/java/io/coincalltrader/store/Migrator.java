@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class Migrator {
     /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__rfq_details.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__rfq_details.sql", "V3__rfq_arm.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

@@ -103,22 +103,22 @@ public final class RfqStore {
      * when another quote was already accepted on this RFQ: the app never accepts a second quote by itself.
      */
     public CompletableFuture<Boolean> recordAcceptIntent(String requestId, String quoteId, Cause cause) {
-        Instant now = clock.instant();
-        return writer.submit(c -> {
-            int changed;
-            try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET accepted_quote_id = ?, accepted_at = ?,"
-                    + " updated_at = ? WHERE request_id = ? AND accepted_quote_id IS NULL")) {
-                s.setString(1, quoteId);
-                s.setLong(2, now.toEpochMilli());
-                s.setLong(3, now.toEpochMilli());
-                s.setString(4, requestId);
-                changed = s.executeUpdate();
-            }
-            if (changed == 1) {
-                Journal.insert(c, now, KIND, cause, "rfq " + requestId, "Accepting quote " + quoteId, null);
-            }
-            return changed == 1;
-        });
+        Instant at = clock.instant();
+        long now = at.toEpochMilli();
+        return updateOne(at, "UPDATE rfqs SET accepted_quote_id = ?, accepted_at = ?, updated_at = ? WHERE request_id = ?"
+                + " AND accepted_quote_id IS NULL", List.of(quoteId, now, now, requestId), cause, requestId, "Accepting quote " + quoteId);
+    }
+
+    /**
+     * Records the quote the trader armed for an accept (durably: a confirm of it may then send the accept at once,
+     * before the accept intent's own write). Replaces an earlier arm on the RFQ; completes with false (and changes
+     * nothing) once a quote was accepted or the RFQ has a result.
+     */
+    public CompletableFuture<Boolean> recordArm(String requestId, String quoteId, Cause cause) {
+        Instant at = clock.instant();
+        long now = at.toEpochMilli();
+        return updateOne(at, "UPDATE rfqs SET armed_quote_id = ?, updated_at = ? WHERE request_id = ? AND accepted_quote_id IS NULL"
+                + " AND result IS NULL", List.of(quoteId, now, requestId), cause, requestId, "Quote " + quoteId + " armed for an accept");
     }
 
     /**
@@ -126,18 +126,25 @@ public final class RfqStore {
      * quote may be taken. Only the intent for this quote is cleared.
      */
     public CompletableFuture<Boolean> clearAcceptIntent(String requestId, String quoteId, String reason, Cause cause) {
-        Instant now = clock.instant();
+        Instant at = clock.instant();
+        long now = at.toEpochMilli();
+        return updateOne(at, "UPDATE rfqs SET accepted_quote_id = NULL, accepted_at = NULL, updated_at = ? WHERE request_id = ?"
+                + " AND accepted_quote_id = ? AND result IS NULL", List.of(now, requestId, quoteId), cause, requestId,
+                "Accept of quote " + quoteId + " refused: " + reason);
+    }
+
+    /** Runs an UPDATE of at most one RFQ row; when it changed the row, a journal row says so. Completes with whether it did. */
+    private CompletableFuture<Boolean> updateOne(Instant now, String sql, List<Object> args, Cause cause, String requestId, String journal) {
         return writer.submit(c -> {
             int changed;
-            try (PreparedStatement s = c.prepareStatement("UPDATE rfqs SET accepted_quote_id = NULL, accepted_at = NULL,"
-                    + " updated_at = ? WHERE request_id = ? AND accepted_quote_id = ? AND result IS NULL")) {
-                s.setLong(1, now.toEpochMilli());
-                s.setString(2, requestId);
-                s.setString(3, quoteId);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setObject(i + 1, args.get(i));
+                }
                 changed = s.executeUpdate();
             }
             if (changed == 1) {
-                Journal.insert(c, now, KIND, cause, "rfq " + requestId, "Accept of quote " + quoteId + " refused: " + reason, null);
+                Journal.insert(c, now, KIND, cause, "rfq " + requestId, journal, null);
             }
             return changed == 1;
         });
@@ -170,8 +177,8 @@ public final class RfqStore {
 
     /** RFQs still active or with an accept whose outcome is unknown: what restart recovery must check. */
     public List<StoredRfq> unresolved() {
-        return reader.query(c -> list(c, "SELECT * FROM rfqs WHERE state = 'ACTIVE' OR (accepted_quote_id IS NOT NULL"
-                + " AND result IS NULL) ORDER BY created_at"));
+        return reader.query(c -> list(c, "SELECT * FROM rfqs WHERE state = 'ACTIVE' OR ((accepted_quote_id IS NOT NULL"
+                + " OR armed_quote_id IS NOT NULL) AND result IS NULL) ORDER BY created_at"));
     }
 
     /** RFQs created at or after {@code from}, with their quotes. */
@@ -216,7 +223,7 @@ public final class RfqStore {
                     Rfq rfq = new Rfq(id, RfqState.valueOf(r.getString("state")), Columns.time(r, "created_at"),
                             Columns.time(r, "expires_at"), LegsJson.rfqLegs(r.getString("legs")));
                     rfqs.add(new StoredRfq(rfq, Columns.amount(r, "package_mark"), r.getString("accepted_quote_id"),
-                            Columns.time(r, "accepted_at"), r.getString("result"), List.of()));
+                            Columns.time(r, "accepted_at"), r.getString("result"), List.of(), r.getString("armed_quote_id")));
                 }
             }
         }
@@ -224,7 +231,7 @@ public final class RfqStore {
         List<StoredRfq> withQuotes = new ArrayList<>(rfqs.size());
         for (StoredRfq rfq : rfqs) {
             withQuotes.add(new StoredRfq(rfq.rfq(), rfq.packageMark(), rfq.acceptedQuoteId(), rfq.acceptedAt(), rfq.resultJson(),
-                    quotes.getOrDefault(rfq.rfq().requestId(), List.of())));
+                    quotes.getOrDefault(rfq.rfq().requestId(), List.of()), rfq.armedQuoteId()));
         }
         return withQuotes;
     }

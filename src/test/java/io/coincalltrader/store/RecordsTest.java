@@ -189,7 +189,7 @@ class RecordsTest {
         }
 
         try (Database migrated = Fixtures.open(old, clock)) {
-            assertThat(migrated.openReport().migrationsApplied()).containsExactly("V2__rfq_details.sql");
+            assertThat(migrated.openReport().migrationsApplied()).containsExactly("V2__rfq_details.sql", "V3__rfq_arm.sql");
             StoredRfq r0 = migrated.rfqs().find("R0").orElseThrow();
             assertThat(r0.rfq()).isEqualTo(new Rfq("R0", RfqState.FILLED, Instant.ofEpochMilli(1000), Instant.ofEpochMilli(301000),
                     List.of(new RfqLeg("BTCUSD-27JUN25-100000-C", Side.BUY, new BigDecimal("2")))));

@@ -43,7 +43,7 @@ public final class RfqRecovery {
                     clock.instant().plusSeconds(1)).stream().filter(r -> r.requestId().equals(id)).findFirst();
             Optional<BlockTrade> trade = gateway.blockTrades(null, 100).stream().filter(t -> id.equals(t.requestId())).findFirst();
             RfqState state = trade.isPresent() ? RfqState.FILLED : now.map(Rfq::state).orElse(RfqState.EXPIRED);
-            if (state == RfqState.ACTIVE && !s.acceptOutcomeUnknown()) {
+            if (state == RfqState.ACTIVE && !s.mayHaveAccepted()) {
                 gateway.cancel(id);
                 state = RfqState.CANCELLED;
             }
@@ -54,10 +54,11 @@ public final class RfqRecovery {
                     .orElse("{\"reason\":\"" + state + " at the exchange\"}");
             trade.ifPresent(t -> fills.recordBlockTrade(t).join());
             store.recordResult(id, state, result, Cause.EXCHANGE).join();
-            String believed = s.acceptOutcomeUnknown() ? "accept of quote " + s.acceptedQuoteId() + " sent, no answer" : "active";
+            String believed = s.acceptOutcomeUnknown() ? "accept of quote " + s.acceptedQuoteId() + " sent, no answer"
+                    : s.mayHaveAccepted() ? "quote " + s.armedQuoteId() + " armed (its confirm sends at once: an accept may have left)" : "active";
             String action = switch (state) {
                 case FILLED -> "recorded block trade " + trade.map(BlockTrade::blockTradeId).orElse("?");
-                case CANCELLED -> s.acceptOutcomeUnknown() ? "recorded as not traded" : "cancelled (the app stopped while it was open)";
+                case CANCELLED -> s.mayHaveAccepted() ? "recorded as not traded" : "cancelled (the app stopped while it was open)";
                 default -> "recorded as " + state.name().toLowerCase().replace('_', ' ') + "; no quote was accepted by recovery";
             };
             findings.add(new Finding(Kind.RFQ_RESOLVED, "rfq " + id, believed, state.name(), action));

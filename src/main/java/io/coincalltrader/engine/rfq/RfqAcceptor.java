@@ -78,6 +78,11 @@ public final class RfqAcceptor {
         return rfqStore.recordAcceptIntent(requestId, quote.quoteId(), cause);
     }
 
+    /** Records the quote armed for an accept (durably): see {@link RfqTaker#arm}. */
+    public CompletableFuture<Boolean> recordArm(String requestId, String quoteId, Cause cause) {
+        return rfqStore.recordArm(requestId, quoteId, cause);
+    }
+
     /** Withdraws an intent whose accept was never sent (nothing traded), so that recovery does not look for it. */
     public CompletableFuture<Boolean> withdrawIntent(String requestId, String quoteId, String reason) {
         return rfqStore.clearAcceptIntent(requestId, quoteId, reason, Cause.SYSTEM);
@@ -97,9 +102,32 @@ public final class RfqAcceptor {
         if (!recorded) {
             return new Outcome.AlreadyAccepted();
         }
+        return send(requestId, quote, () -> { });
+    }
+
+    /**
+     * Accepts a quote whose arm is durable ({@link RfqTaker#arm}): the accept leaves at once, and its intent is queued
+     * for the store as soon as the request returned, ahead of the outcome's records (the one writer keeps that order).
+     * Until then the arm stands for the intent: restart recovery asks the exchange about an armed quote.
+     */
+    public Outcome acceptArmed(String requestId, RfqQuote quote, Cause cause) {
+        return send(requestId, quote, () -> recordIntent(requestId, quote, cause).whenComplete((ok, e) -> {
+            if (e != null || !ok) {
+                log.warn("accept intent for armed quote {} on RFQ {} not recorded ({}); the arm stands for it", quote.quoteId(), requestId,
+                        e != null ? e.toString() : "another quote already recorded");
+            }
+        }));
+    }
+
+    /** Sends the accept; {@code returned} runs as soon as the request returned, answered or not. */
+    private Outcome send(String requestId, RfqQuote quote, Runnable returned) {
         BlockTrade trade;
         try {
-            trade = rfqs.accept(requestId, quote.quoteId());
+            try {
+                trade = rfqs.accept(requestId, quote.quoteId());
+            } finally {
+                returned.run();
+            }
             Crashpoints.hit("after-rfq-accept-send");
         } catch (ExchangeRejectedException | NotSentException e) {
             // A definite refusal, or a request that never left: nothing traded.

@@ -73,6 +73,16 @@ public final class RfqTaker implements AutoCloseable {
     private final Database db;
     private final RfqAcceptor acceptor;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Accepts run on platform threads (kept a minute when idle): the OS schedules a woken one at once, where a virtual
+     * thread waits for a free carrier, and a carrier busy with another virtual thread's work is not taken from it.
+     */
+    private final ExecutorService accepts = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread th = new Thread(r, "rfq-accept");
+                th.setDaemon(true);
+                return th;
+            });
     private final Clock clock;
     private final Duration pollEvery;
     private final Runnable afterTrade;
@@ -152,6 +162,27 @@ public final class RfqTaker implements AutoCloseable {
     }
 
     /**
+     * Arms this quote for an accept (the first click of arm-then-confirm): the arm is written durably now, so that a
+     * confirm of the same quote can send the accept at once, its own intent written alongside rather than waited for.
+     * Until the RFQ's result is recorded, restart recovery counts an armed quote as an accept that may have left and
+     * asks the exchange about it. Completes with whether the arm was recorded (false once the RFQ is past arming).
+     */
+    public CompletableFuture<Boolean> arm(String requestId, String quoteId, Cause cause) {
+        Tracked t = tracked.get(requestId);
+        if (t == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
+        }
+        synchronized (t) {
+            if (t.rfq.state() != RfqState.ACTIVE || t.accepting || t.inDoubt) {
+                return CompletableFuture.completedFuture(false);
+            }
+            t.armed = quoteId;
+            t.armWrite = acceptor.recordArm(requestId, quoteId, cause); // queued only: no wait here
+            return t.armWrite;
+        }
+    }
+
+    /**
      * Accepts this quote on this RFQ. Refused here when the RFQ is no longer active or the quote is not open or expires
      * within a second; otherwise through {@link RfqAcceptor}.
      */
@@ -160,10 +191,10 @@ public final class RfqTaker implements AutoCloseable {
     }
 
     /**
-     * As {@link #accept(String, String, Cause)}; {@code written} runs once the intent's durable write has finished
-     * (whatever its result), i.e. as the accept leaves, on the store's writer thread: it may only hand over (a screen
-     * shows the accept then, rather than redraw while the write and the send want the CPU). It does not run for an
-     * accept refused before anything was written.
+     * As {@link #accept(String, String, Cause)}; {@code written} runs as the accept leaves (once the intent's durable
+     * write has finished, whatever its result, or at once for a quote {@linkplain #arm armed} durably), on the store's
+     * writer thread or the accepting thread: it may only hand over (a screen shows the accept then, rather than redraw
+     * while the write and the send want the CPU). It does not run for an accept refused before anything was written.
      */
     public CompletableFuture<Live> accept(String requestId, String quoteId, Cause cause, Runnable written) {
         Tracked t = tracked.get(requestId);
@@ -171,6 +202,7 @@ public final class RfqTaker implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
         }
         RfqQuote q;
+        boolean armed;
         Instant now = clock.instant();
         synchronized (t) {
             q = t.quotes.get(quoteId);
@@ -187,13 +219,21 @@ public final class RfqTaker implements AutoCloseable {
             }
             // From here until the answer, nothing closes this RFQ locally (expiry, pushes): its outcome decides.
             t.accepting = true;
+            // A quote armed durably is already on record as an accept that may leave: the accept need not wait for
+            // its own intent (the in-memory guard above keeps it the only accept on this RFQ).
+            armed = quoteId.equals(t.armed) && t.armWrite != null && t.armWrite.isDone() && !t.armWrite.isCompletedExceptionally()
+                    && t.armWrite.join();
         }
-        // The intent's durable write is queued here, on the caller's thread, so it runs while the accepting thread
-        // starts; the accept leaves only once the write is committed and fsynced.
+        // Without a durable arm, the intent's durable write is queued here, on the caller's thread, so it runs while the
+        // accepting thread starts, and the accept leaves only once it is committed and fsynced. With one, the accept
+        // leaves at once and its intent follows it (RfqAcceptor.acceptArmed): nothing wakes the store's writer to
+        // compete for the CPU before the request is out.
         CompletableFuture<Boolean> intent;
         try {
-            intent = acceptor.recordIntent(requestId, q, cause);
-            intent.whenComplete((ok, e) -> written.run());
+            intent = armed ? CompletableFuture.completedFuture(false) : acceptor.recordIntent(requestId, q, cause);
+            if (!armed) {
+                intent.whenComplete((ok, e) -> written.run());
+            }
         } catch (RuntimeException e) {
             synchronized (t) {
                 t.accepting = false;
@@ -203,9 +243,14 @@ public final class RfqTaker implements AutoCloseable {
         java.util.function.Supplier<Live> work = () -> {
             RfqAcceptor.Outcome outcome;
             try {
-                outcome = acceptor.accept(requestId, q, intent);
+                if (armed) {
+                    written.run();
+                    outcome = acceptor.acceptArmed(requestId, q, cause);
+                } else {
+                    outcome = acceptor.accept(requestId, q, intent);
+                }
             } catch (RuntimeException e) {
-                // The store refused the intent: nothing was sent.
+                // The store refused the intent (only its wait throws here): nothing was sent.
                 synchronized (t) {
                     t.accepting = false;
                     t.message = "not accepted: " + e.getMessage();
@@ -234,7 +279,7 @@ public final class RfqTaker implements AutoCloseable {
             return publish(t);
         };
         try {
-            return CompletableFuture.supplyAsync(work, blocking);
+            return CompletableFuture.supplyAsync(work, accepts);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // The session is closing and nothing will send this accept: the intent, once written, is withdrawn, or
             // the next start would take it for an accept sent without an answer.
@@ -545,6 +590,7 @@ public final class RfqTaker implements AutoCloseable {
         }
         tracked.values().forEach(Tracked::stop);
         blocking.shutdown();
+        accepts.shutdown();
     }
 
     /** One RFQ followed; its fields change only under its own lock (the poller, the socket and an accept all touch it). */
@@ -552,6 +598,9 @@ public final class RfqTaker implements AutoCloseable {
         private Rfq rfq;
         final Map<String, RfqQuote> quotes = new LinkedHashMap<>();
         String accepted;
+        /** The quote last armed and its durable write (see {@link RfqTaker#arm}). */
+        String armed;
+        CompletableFuture<Boolean> armWrite;
         BlockTrade trade;
         String message;
         boolean accepting;

@@ -653,6 +653,8 @@ public final class RfqTicketViewModel {
             return Click.REFUSED;
         }
         if (!guards.get().oneClick() && !r.quoteId().equals(armedQuote.get())) {
+            // The arm is written durably now (queued, not waited for), so that the confirm can send the accept at once.
+            taker.arm(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
             armedQuote.set(r.quoteId());
             armedAt = clock.instant();
             refreshLadder();

@@ -164,6 +164,74 @@ class RfqTakerTest {
     }
 
     @Test
+    void aConfirmOfAQuoteArmedDurablySendsWithoutWaitingForTheStore() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        String quote = await("a quote", sent.requestId(), x -> !x.quotes().isEmpty()).quotes().getFirst().quoteId();
+        assertThat(taker.arm(sent.requestId(), quote, Cause.USER).get(5, TimeUnit.SECONDS)).isTrue();
+        StoredRfq armed = f.db.rfqs().find(sent.requestId()).orElseThrow();
+        assertThat(armed.armedQuoteId()).isEqualTo(quote);
+        assertThat(armed.mayHaveAccepted()).as("recovery would ask the exchange, never cancel under it").isTrue();
+
+        // The store's writer is held busy: an accept that waited for its own intent's write could not leave.
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        f.db.writer().submit(c -> {
+            entered.countDown();
+            try {
+                hold.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<RfqTaker.Live> answer = taker.accept(sent.requestId(), quote, Cause.USER);
+        try {
+            Await.until("the block trade done at the exchange while the store is held", Duration.ofSeconds(5),
+                    () -> paper.oracle().blockTrades().size() == 1);
+            assertThat(answer).as("the fills wait for the store before the answer").isNotDone();
+        } finally {
+            hold.countDown();
+        }
+
+        RfqTaker.Live done = answer.get(10, TimeUnit.SECONDS);
+        assertThat(done.state()).isEqualTo(RfqState.FILLED);
+        StoredRfq stored = f.db.rfqs().find(sent.requestId()).orElseThrow();
+        assertThat(stored.acceptedQuoteId()).as("the intent was written all the same").isEqualTo(quote);
+        assertThat(stored.rfq().state()).isEqualTo(RfqState.FILLED);
+        assertThat(stored.mayHaveAccepted()).isFalse();
+        assertThat(f.db.fills().since(Instant.EPOCH)).hasSize(2);
+        assertThat(taker.arm(sent.requestId(), quote, Cause.USER).get(5, TimeUnit.SECONDS)).as("nothing to arm once filled").isFalse();
+    }
+
+    @Test
+    void restartRecoverySettlesAnArmedQuoteFromTheExchangeAndNeverCancelsUnderIt() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMinutes(5), false); // the taker does not look again by itself here
+        io.coincalltrader.engine.recovery.RfqRecovery recovery = new io.coincalltrader.engine.recovery.RfqRecovery(f.client.rfq(), f.db, Clock.systemUTC());
+        RfqTaker.Live a = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        RfqTaker.Live b = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        Await.until("quotes on both", Duration.ofSeconds(10), () -> !f.client.rfq().quotesReceived(a.requestId()).isEmpty()
+                && !f.client.rfq().quotesReceived(b.requestId()).isEmpty());
+        String qa = f.client.rfq().quotesReceived(a.requestId()).getFirst().quoteId();
+        String qb = f.client.rfq().quotesReceived(b.requestId()).getFirst().quoteId();
+        // Both armed; A's confirm left (straight to the exchange, as a crash right after the send would leave it), B's never did.
+        assertThat(taker.arm(a.requestId(), qa, Cause.USER).get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(taker.arm(b.requestId(), qb, Cause.USER).get(5, TimeUnit.SECONDS)).isTrue();
+        f.client.rfq().accept(a.requestId(), qa);
+
+        List<io.coincalltrader.engine.recovery.ReconciliationReport.Finding> found = recovery.resolve();
+
+        assertThat(f.db.rfqs().find(a.requestId()).orElseThrow().rfq().state()).isEqualTo(RfqState.FILLED);
+        assertThat(found).anySatisfy(x -> assertThat(x.toString()).contains(a.requestId()).contains("armed").contains("recorded block trade"));
+        assertThat(f.db.fills().since(Instant.EPOCH)).hasSize(2);
+        // B is still open at the exchange: with a quote armed it is left to its answer or its expiry, never cancelled.
+        assertThat(f.client.rfq().list(b.requestId(), null, "TAKER", b.rfq().createTime().minusSeconds(60), Instant.now().plusSeconds(1)))
+                .singleElement().extracting(io.coincalltrader.domain.rfq.Rfq::state).isEqualTo(RfqState.ACTIVE);
+        assertThat(f.db.rfqs().unresolved()).extracting(r -> r.rfq().requestId()).containsExactly(b.requestId());
+    }
+
+    @Test
     void anAcceptWhoseIntentTheStoreRefusesSendsNothing() throws Exception {
         start(PaperConfig.defaults(), Duration.ofMillis(300), true);
         RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);

@@ -128,7 +128,7 @@ class RfqHistoryViewTest {
         StoredRfq r2 = RfqSamples.singleCall();
         StoredRfq r2More = new StoredRfq(r2.rfq(), r2.packageMark(), r2.acceptedQuoteId(), r2.acceptedAt(), r2.resultJson(),
                 java.util.stream.Stream.concat(r2.quotes().stream(), java.util.stream.Stream.of(
-                        quote("R2", "Q11", "71004", QuoteState.OPEN, 70, makerLeg(C100, Side.BUY, "399")))).toList());
+                        quote("R2", "Q11", "71004", QuoteState.OPEN, 70, makerLeg(C100, Side.BUY, "399")))).toList(), null);
         StoredRfq newest = rfq("R0", RfqState.ACTIVE, T0.plusSeconds(600), "400", null, null, List.of(leg(C100, Side.BUY, "1")));
         robot.interact(() -> view.accept(List.of(newest, RfqSamples.unanswered(), r2More, RfqSamples.filledSpread())));
 

@@ -41,7 +41,7 @@ final class RfqSamples {
     static StoredRfq rfq(String id, RfqState state, Instant created, String mark, String acceptedQuoteId, String resultJson,
                          List<RfqLeg> legs, StoredQuote... quotes) {
         return new StoredRfq(new Rfq(id, state, created, created.plusSeconds(3600), legs), mark == null ? null : new BigDecimal(mark),
-                acceptedQuoteId, acceptedQuoteId == null ? null : created.plusSeconds(10), resultJson, List.of(quotes));
+                acceptedQuoteId, acceptedQuoteId == null ? null : created.plusSeconds(10), resultJson, List.of(quotes), null);
     }
 
     /**
