@@ -282,7 +282,7 @@ public final class RfqTicketViewModel {
         }
         refreshLadder();
         if (l.state() != RfqState.ACTIVE) {
-            recompute();
+            recheck();
         }
         return true;
     }
@@ -419,7 +419,21 @@ public final class RfqTicketViewModel {
         return out;
     }
 
+    /** Everything again: the checks, and the package priced (screen, payoff, scenarios, hedge). */
     private void recompute() {
+        recompute(true);
+    }
+
+    /**
+     * The checks only (what may be sent, what is locked), after a change of the RFQ's state: the structure, the size
+     * and the market are what they were, so the package keeps its figures and is not priced again (the scenario grids
+     * are the heaviest work of the ticket, and an RFQ's answer should reach the screen at once).
+     */
+    private void recheck() {
+        recompute(false);
+    }
+
+    private void recompute(boolean reprice) {
         sendable.set(false);
         locked.set(rfqActive() || acceptPending());
         BigDecimal q = sizeValue();
@@ -467,6 +481,18 @@ public final class RfqTicketViewModel {
         sizeProblem.set(problem);
         structureProblemShown.set(structure);
         List<PricedLeg> priced = request == null ? null : priced(request, false);
+        if (reprice) {
+            price(priced);
+        }
+        String marks = market == null ? null : marksBlock();
+        if (structure == null && problem == null && marks != null && priced != null) {
+            structureProblemShown.set("Not sendable yet: " + marks.replace("the band cannot be judged", "waiting for fresh market data"));
+        }
+        sendable.set(structure == null && problem == null && marks == null && priced != null && !sending.get() && !rfqActive() && !acceptPending());
+    }
+
+    /** The package's figures from its priced legs (none when null): screen, hedge, payoff and the scenario grids. */
+    private void price(List<PricedLeg> priced) {
         if (priced != null) {
             PackageRisk.Screen s = PackageRisk.screen(priced);
             List<PricedLeg> withHedge = new ArrayList<>(priced);
@@ -499,11 +525,6 @@ public final class RfqTicketViewModel {
             hedgeText.set("");
             hedgedDelta.set(null);
         }
-        String marks = market == null ? null : marksBlock();
-        if (structure == null && problem == null && marks != null && priced != null) {
-            structureProblemShown.set("Not sendable yet: " + marks.replace("the band cannot be judged", "waiting for fresh market data"));
-        }
-        sendable.set(structure == null && problem == null && marks == null && priced != null && !sending.get() && !rfqActive() && !acceptPending());
     }
 
     private final StringProperty structureProblemShown = new SimpleStringProperty(this, "structureProblemShown");
@@ -618,7 +639,7 @@ public final class RfqTicketViewModel {
             }
             status.set("RFQ " + l.requestId() + " sent: waiting for quotes");
         }
-        recompute();
+        recheck();
         refreshLadder();
     }
 
@@ -745,7 +766,7 @@ public final class RfqTicketViewModel {
                 status.set("RFQ cancelled");
             }
         }
-        recompute();
+        recheck();
     }
 
     private void refreshLadder() {

@@ -178,8 +178,12 @@ class RfqTicketViewModelTest {
         assertThat(vm.acceptingProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).startsWith("Accepting quote " + row.quoteId());
 
-        // A refused accept: clicks are taken again, and no line still shows the quote as armed (Confirm).
+        // A refused accept: clicks are taken again, and no line still shows the quote as armed (Confirm). The answer
+        // re-checks the ticket but does not price the package again (nothing it is priced from changed).
+        PackageRisk.Matrix grid = vm.spotVolProperty().get();
+        assertThat(grid).isNotNull();
         vm.acceptAnswered(null, new IllegalStateException("that quote is no longer open"));
+        assertThat(vm.spotVolProperty().get()).isSameAs(grid);
         assertThat(vm.acceptingProperty().get()).isFalse();
         assertThat(vm.offerRows()).isNotEmpty().noneMatch(RfqTicketViewModel.LadderRow::armed);
     }
