@@ -20,6 +20,8 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import okhttp3.OkHttpClient;
 
 import java.lang.reflect.InvocationTargetException;
@@ -66,6 +68,10 @@ public final class RfqLatencyHarness {
     private static volatile RfqTaker.Live live;
     private static volatile boolean measuring;
     private static final AtomicLong clicked = new AtomicLong();
+    /** One-click mode (third argument "oneclick"): the mouse goes down on Trade and comes up {@link #PRESS_MS} later. */
+    private static boolean oneClick;
+    /** How long a trader's click holds the mouse button down (a quick click is some 50-120 ms). */
+    private static final long PRESS_MS = 60;
     /** The same click for the FX thread's share: the request often leaves before the FX thread is done with the click. */
     private static volatile long clickedOnFx;
     private static final List<Long> visible = Collections.synchronizedList(new ArrayList<>());
@@ -81,6 +87,7 @@ public final class RfqLatencyHarness {
 
     public static void main(String[] args) {
         try {
+            oneClick = args.length > 2 && args[2].equals("oneclick");
             run(args.length > 0 ? Integer.parseInt(args[0]) : 200, args.length > 1 ? Integer.parseInt(args[1]) : 5);
             System.exit(0);
         } catch (Exception e) {
@@ -132,7 +139,8 @@ public final class RfqLatencyHarness {
         long wall = System.nanoTime() - start;
         measuring = false;
 
-        System.out.printf("rounds completed: %d of %d (after %d warm-up), %d timed out, %.1f s%n", done, rounds, warmup, timeouts, wall / 1e9);
+        System.out.printf("rounds completed: %d of %d (after %d warm-up), %d timed out, %.1f s, %s%n", done, rounds, warmup, timeouts, wall / 1e9,
+                oneClick ? "one-click mode (mouse down, " + PRESS_MS + " ms, mouse up)" : "arm, then confirm");
         print("quote-received-to-visible (Live.changedNanos -> post-layout pulse)", visible);
         print("click-to-request-sent (confirm click -> RfqGateway.accept)", sent);
         print("  of which on the FX thread (confirm click -> accept handed to the engine)", dispatched);
@@ -161,9 +169,15 @@ public final class RfqLatencyHarness {
         String request = live.requestId();
         RfqQuote best = awaitFx("a hittable quote on the new RFQ", () -> firstHittable(model, request));
         String id = best.quoteId();
-        awaitFx("the quote's Trade button", () -> pressHit(scene, id, "Trade"));
-        Thread.sleep(RfqTicketViewModel.CONFIRM_AFTER.toMillis() + 50); // a confirm too soon after arming counts as a double click
-        awaitFx("the quote's Confirm button", () -> pressHit(scene, id, "Confirm"));
+        if (oneClick) {
+            awaitFx("the quote's Trade button to press", () -> mouse(scene, id, MouseEvent.MOUSE_PRESSED));
+            Thread.sleep(PRESS_MS);
+            awaitFx("the quote's Trade button to release", () -> mouse(scene, id, MouseEvent.MOUSE_RELEASED));
+        } else {
+            awaitFx("the quote's Trade button", () -> pressHit(scene, id, "Trade"));
+            Thread.sleep(RfqTicketViewModel.CONFIRM_AFTER.toMillis() + 50); // a confirm too soon after arming counts as a double click
+            awaitFx("the quote's Confirm button", () -> pressHit(scene, id, "Confirm"));
+        }
         await("the RFQ to fill", () -> {
             RfqTaker.Live l = live;
             return l != null && l.requestId().equals(request) && l.state() == RfqState.FILLED;
@@ -173,7 +187,9 @@ public final class RfqLatencyHarness {
     /** Opens the ticket (FX thread) in the app's theme, with the probe and a copy of its RFQ for the harness thread. */
     private static RfqTicketWindow open(TradingSession session) {
         Map<String, String> memory = new HashMap<>();
-        RfqTicketWindow w = new RfqTicketWindow(null, session, RfqTicketViewModel.Guards::defaults, new RfqTicketWindow.Memory() {
+        RfqTicketViewModel.Guards d = RfqTicketViewModel.Guards.defaults();
+        RfqTicketViewModel.Guards guards = new RfqTicketViewModel.Guards(d.staleAfter(), d.bandFraction(), d.minBandPerContract(), oneClick);
+        RfqTicketWindow w = new RfqTicketWindow(null, session, () -> guards, new RfqTicketWindow.Memory() {
             @Override
             public String get(String key) {
                 return memory.get(key);
@@ -261,6 +277,20 @@ public final class RfqLatencyHarness {
             Button b = ((LadderView) n).button(quoteId).orElse(null);
             if (b != null && shown(b) && !b.isDisabled() && text.equals(b.getText())) {
                 b.fire();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends the quote's enabled Trade button a primary-button mouse press or release; false when there is none yet. */
+    private static boolean mouse(Scene scene, String quoteId, javafx.event.EventType<MouseEvent> type) {
+        for (Node n : lookup(scene, ".ladder")) {
+            Button b = ((LadderView) n).button(quoteId).orElse(null);
+            if (b != null && shown(b) && !b.isDisabled() && "Trade".equals(b.getText())) {
+                boolean down = type == MouseEvent.MOUSE_PRESSED;
+                javafx.event.Event.fireEvent(b, new MouseEvent(type, 10, 10, 10, 10, MouseButton.PRIMARY, 1, false, false, false, false,
+                        down, false, false, true, false, true, null));
                 return true;
             }
         }

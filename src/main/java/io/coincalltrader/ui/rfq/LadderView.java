@@ -39,6 +39,10 @@ public final class LadderView extends Region {
 
         /** The button was pressed over one quote and released after another took its place: nothing is done. */
         void moved();
+
+        /** A mouse button went down on this quote's line or button: a click on it may follow. */
+        default void pressed(RfqTicketViewModel.LadderRow row) {
+        }
     }
 
     static final double LINE_HEIGHT = 26;
@@ -271,7 +275,7 @@ public final class LadderView extends Region {
             tip.setOnShowing(e -> tip.setText(row == null ? "" : tooltip.apply(row)));
             // A line shows whichever quote ranks at its place: the click trades the quote that was under the pointer
             // when the mouse went down, or nothing if another one took its place meanwhile.
-            button.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressed = quoteId());
+            button.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> press());
             button.setOnAction(e -> {
                 String at = pressed;
                 pressed = null;
@@ -286,7 +290,7 @@ public final class LadderView extends Region {
             });
             addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
                 if (e.getTarget() == this) {
-                    pressed = quoteId();
+                    press();
                 }
             });
             setOnMouseClicked(e -> {
@@ -298,6 +302,13 @@ public final class LadderView extends Region {
 
         private String quoteId() {
             return row == null ? null : row.quoteId();
+        }
+
+        private void press() {
+            pressed = quoteId();
+            if (row != null) {
+                hits.pressed(row);
+            }
         }
 
         void bind(RfqTicketViewModel.LadderLine line) {

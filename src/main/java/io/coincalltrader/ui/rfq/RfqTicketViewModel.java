@@ -691,6 +691,17 @@ public final class RfqTicketViewModel {
         return Click.SENT; // the caller accepts at once: accept() hands the quote over, then disarms and redraws
     }
 
+    /**
+     * A mouse button went down on this quote. In one-click mode the click that follows sends, so the quote is armed
+     * for the engine now (a durable write, nothing shown): by the release, tens of milliseconds later, it is on disk
+     * and the accept leaves at once. In arm-then-confirm mode the arming click does this.
+     */
+    public void pressed(LadderRow r) {
+        if (guards.get().oneClick() && sent != null && rfqActive() && !acceptPending() && r.hittable()) {
+            taker.arm(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
+        }
+    }
+
     /** A confirm this soon after arming is taken for the second half of a double click and ignored. */
     public static final Duration CONFIRM_AFTER = Duration.ofMillis(300);
 

@@ -790,6 +790,11 @@ public final class RfqTicketWindow {
                     public void moved() {
                         model.statusProperty().set("The quotes moved under the pointer: nothing was done. Click again");
                     }
+
+                    @Override
+                    public void pressed(RfqTicketViewModel.LadderRow row) {
+                        model.pressed(row);
+                    }
                 });
         return view;
     }

@@ -57,6 +57,11 @@ class LadderViewTest {
                     public void moved() {
                         hits.add("moved");
                     }
+
+                    @Override
+                    public void pressed(RfqTicketViewModel.LadderRow row) {
+                        hits.add("pressed " + row.quoteId());
+                    }
                 });
         stage.setScene(new Scene(new VBox(ladder.header(), ladder), 700, 600));
         stage.show();
@@ -108,7 +113,7 @@ class LadderViewTest {
         assertThat(blocked.getParent().getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("unhittable"));
 
         robot.clickOn(fx(() -> ladder.button("q1").orElseThrow()));
-        assertThat(hits).containsExactly("q1");
+        assertThat(hits).as("the mouse-down is told first (one-click mode arms then)").containsExactly("pressed q1", "q1");
 
         // Fewer quotes: the lines stay (eight at least), the empty ones hide their buttons and answer for no quote.
         show(robot, rows.subList(0, 2));

@@ -143,12 +143,7 @@ class RfqTicketViewModelTest {
 
     @Test
     void aQuoteIsJudgedAtTheClickAndAnAcceptInFlightRefusesMoreClicks() throws Exception {
-        vm.sizeProperty().set("1");
-        RfqTaker.Live sent = vm.send().get(5, TimeUnit.SECONDS);
-        vm.sent(sent, null);
-        gateway.quote(sent.requestId(), vm.legs());
-        RfqTaker.Live withQuote = await(sent.requestId());
-        vm.rfq(withQuote);
+        sendWithAQuote();
         vm.tick(clock.instant());
         RfqTicketViewModel.LadderRow row = vm.offerRows().getFirst();
         assertThat(row.row().hittable()).isTrue();
@@ -189,6 +184,23 @@ class RfqTicketViewModelTest {
     }
 
     @Test
+    void inOneClickModeTheMouseDownArmsTheQuoteForTheEngineBeforeTheClickSends() throws Exception {
+        RfqTaker.Live sent = sendWithAQuote();
+        RfqTicketViewModel.LadderRow row = vm.offerRows().getFirst();
+
+        vm.pressed(row); // arm-then-confirm: the arming click writes the arm, a mouse-down does nothing
+        db.writer().submit(c -> null).get(5, TimeUnit.SECONDS);
+        assertThat(db.rfqs().find(sent.requestId()).orElseThrow().armedQuoteId()).isNull();
+
+        guards = new RfqTicketViewModel.Guards(Duration.ofSeconds(30), new java.math.BigDecimal("0.05"), java.math.BigDecimal.ONE, true);
+        vm.pressed(row);
+        db.writer().submit(c -> null).get(5, TimeUnit.SECONDS);
+        assertThat(db.rfqs().find(sent.requestId()).orElseThrow().armedQuoteId()).isEqualTo(row.quoteId());
+        assertThat(vm.armedQuoteProperty().get()).as("nothing shown as armed").isNull();
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
+    }
+
+    @Test
     void anOlderUpdateNeverReplacesANewerOne() throws Exception {
         vm.sizeProperty().set("1");
         RfqTaker.Live sent = vm.send().get(5, TimeUnit.SECONDS);
@@ -202,6 +214,16 @@ class RfqTicketViewModelTest {
         assertThat(vm.liveProperty().get()).isSameAs(newer);
         assertThat(vm.offerRows()).hasSize(1);
         assertThat(vm.offers()).hasSize(RfqTicketViewModel.LADDER_LINES);
+    }
+
+    /** Sends the ticket's structure (size 1) and shows the quote a maker answers with; returns the RFQ as sent. */
+    private RfqTaker.Live sendWithAQuote() throws Exception {
+        vm.sizeProperty().set("1");
+        RfqTaker.Live sent = vm.send().get(5, TimeUnit.SECONDS);
+        vm.sent(sent, null);
+        gateway.quote(sent.requestId(), vm.legs());
+        vm.rfq(await(sent.requestId()));
+        return sent;
     }
 
     private RfqTaker.Live await(String requestId) {
