@@ -128,8 +128,10 @@ public final class RfqStore {
     public CompletableFuture<Boolean> clearAcceptIntent(String requestId, String quoteId, String reason, Cause cause) {
         Instant at = clock.instant();
         long now = at.toEpochMilli();
-        return updateOne(at, "UPDATE rfqs SET accepted_quote_id = NULL, accepted_at = NULL, updated_at = ? WHERE request_id = ?"
-                + " AND accepted_quote_id = ? AND result IS NULL", List.of(now, requestId, quoteId), cause, requestId,
+        // The quote's arm goes with it: it no longer stands for an accept that may have left.
+        return updateOne(at, "UPDATE rfqs SET accepted_quote_id = NULL, accepted_at = NULL, armed_quote_id = CASE WHEN armed_quote_id = ?"
+                + " THEN NULL ELSE armed_quote_id END, updated_at = ? WHERE request_id = ? AND accepted_quote_id = ? AND result IS NULL",
+                List.of(quoteId, now, requestId, quoteId), cause, requestId,
                 "Accept of quote " + quoteId + " refused: " + reason);
     }
 

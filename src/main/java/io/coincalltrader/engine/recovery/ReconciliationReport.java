@@ -25,6 +25,7 @@ public record ReconciliationReport(Instant at, Duration took, String storeOpen, 
         POSITION_EXTERNAL,
         POSITION_MISMATCH,
         RFQ_RESOLVED,
+        RFQ_UNRESOLVED,
         STORE_REPAIRED
     }
 

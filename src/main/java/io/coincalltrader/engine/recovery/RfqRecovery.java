@@ -48,14 +48,18 @@ public final class RfqRecovery {
                 state = RfqState.CANCELLED;
             }
             if (state == RfqState.ACTIVE) {
-                continue; // accepted, still being settled by the exchange: the next start looks again
+                // An accept may be out (an intent, or a quote armed whose confirm sends at once) and the exchange shows
+                // no trade yet: never cancelled under it; the next start looks again, and the RFQ expires by itself.
+                findings.add(new Finding(Kind.RFQ_UNRESOLVED, "rfq " + id, believed(s), "still active, no block trade",
+                        "left open (not cancelled: an accept may be on its way); it expires at "
+                                + (s.rfq().expiryTime() == null ? "its own time" : s.rfq().expiryTime()) + " and is looked at again at the next start"));
+                continue;
             }
             String result = trade.map(t -> "{\"blockTradeId\":\"" + t.blockTradeId() + "\",\"quoteId\":\"" + t.quoteId() + "\"}")
                     .orElse("{\"reason\":\"" + state + " at the exchange\"}");
             trade.ifPresent(t -> fills.recordBlockTrade(t).join());
             store.recordResult(id, state, result, Cause.EXCHANGE).join();
-            String believed = s.acceptOutcomeUnknown() ? "accept of quote " + s.acceptedQuoteId() + " sent, no answer"
-                    : s.mayHaveAccepted() ? "quote " + s.armedQuoteId() + " armed (its confirm sends at once: an accept may have left)" : "active";
+            String believed = believed(s);
             String action = switch (state) {
                 case FILLED -> "recorded block trade " + trade.map(BlockTrade::blockTradeId).orElse("?");
                 case CANCELLED -> s.mayHaveAccepted() ? "recorded as not traded" : "cancelled (the app stopped while it was open)";
@@ -64,5 +68,10 @@ public final class RfqRecovery {
             findings.add(new Finding(Kind.RFQ_RESOLVED, "rfq " + id, believed, state.name(), action));
         }
         return findings;
+    }
+
+    private static String believed(StoredRfq s) {
+        return s.acceptOutcomeUnknown() ? "accept of quote " + s.acceptedQuoteId() + " sent, no answer"
+                : s.mayHaveAccepted() ? "quote " + s.armedQuoteId() + " armed (its confirm sends at once: an accept may have left)" : "active";
     }
 }

@@ -188,8 +188,9 @@ public final class RfqAcceptor {
                 if (closed) {
                     return Optional.empty();
                 }
-            } catch (ExchangeException e) {
-                log.info("RFQ {} not resolved yet: {}", requestId, e.traderMessage());
+            } catch (RuntimeException e) {
+                // Any failure to read is one more reason to ask again, never to resend.
+                log.info("RFQ {} not resolved yet: {}", requestId, e instanceof ExchangeException x ? x.traderMessage() : e.toString());
             }
             try {
                 Thread.sleep(resolvePause);

@@ -223,6 +223,10 @@ public final class RfqTaker implements AutoCloseable {
             // its own intent (the in-memory guard above keeps it the only accept on this RFQ).
             armed = quoteId.equals(t.armed) && t.armWrite != null && t.armWrite.isDone() && !t.armWrite.isCompletedExceptionally()
                     && t.armWrite.join();
+            // An arm is good for one accept: another accept on this RFQ (after a refusal) arms again, and the store's
+            // check that no quote was accepted yet stands behind that new arm.
+            t.armed = null;
+            t.armWrite = null;
         }
         // Without a durable arm, the intent's durable write is queued here, on the caller's thread, so it runs while the
         // accepting thread starts, and the accept leaves only once it is committed and fsynced. With one, the accept
@@ -232,7 +236,11 @@ public final class RfqTaker implements AutoCloseable {
         try {
             intent = armed ? CompletableFuture.completedFuture(false) : acceptor.recordIntent(requestId, q, cause);
             if (!armed) {
-                intent.whenComplete((ok, e) -> written.run());
+                intent.thenAccept(ok -> {
+                    if (ok) {
+                        written.run(); // a refused intent sends nothing: the answer says so instead
+                    }
+                });
             }
         } catch (RuntimeException e) {
             synchronized (t) {
@@ -250,10 +258,19 @@ public final class RfqTaker implements AutoCloseable {
                     outcome = acceptor.accept(requestId, q, intent);
                 }
             } catch (RuntimeException e) {
-                // The store refused the intent (only its wait throws here): nothing was sent.
                 synchronized (t) {
                     t.accepting = false;
-                    t.message = "not accepted: " + e.getMessage();
+                    if (armed) {
+                        // Whatever failed came after the request left: treated as an accept without an answer.
+                        log.warn("accept of armed quote {} on RFQ {} failed after it was sent", quoteId, requestId, e);
+                        t.accepted = quoteId;
+                        t.inDoubt = true;
+                        t.message = "accept of quote " + quoteId + " sent, its outcome unknown (" + e.getMessage() + "); it is looked up."
+                                + " Do not trade it again";
+                    } else {
+                        // Without an arm only the wait for the intent throws here: the store refused it, nothing was sent.
+                        t.message = "not accepted: " + e.getMessage();
+                    }
                 }
                 return publish(t);
             }

@@ -275,7 +275,7 @@ public final class LadderView extends Region {
             tip.setOnShowing(e -> tip.setText(row == null ? "" : tooltip.apply(row)));
             // A line shows whichever quote ranks at its place: the click trades the quote that was under the pointer
             // when the mouse went down, or nothing if another one took its place meanwhile.
-            button.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> press());
+            button.addEventFilter(MouseEvent.MOUSE_PRESSED, this::press);
             button.setOnAction(e -> {
                 String at = pressed;
                 pressed = null;
@@ -290,7 +290,7 @@ public final class LadderView extends Region {
             });
             addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
                 if (e.getTarget() == this) {
-                    press();
+                    press(e);
                 }
             });
             setOnMouseClicked(e -> {
@@ -304,10 +304,10 @@ public final class LadderView extends Region {
             return row == null ? null : row.quoteId();
         }
 
-        private void press() {
+        private void press(MouseEvent e) {
             pressed = quoteId();
-            if (row != null) {
-                hits.pressed(row);
+            if (row != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                hits.pressed(row); // only the button that clicks: a right-button press arms nothing
             }
         }
 

@@ -86,6 +86,8 @@ class RfqTakerTest {
         }
     }
 
+    private static final String ACCEPT = "/open/option/blocktrade/request/accept/v1";
+
     private List<String> calls() {
         return f.client.market().optionInstruments("BTC").stream().map(Instrument.Option::symbol).filter(s -> s.endsWith("-C")).limit(2).toList();
     }
@@ -97,6 +99,13 @@ class RfqTakerTest {
 
     private RfqTaker.Live await(String what, String requestId, java.util.function.Predicate<RfqTaker.Live> done) {
         return Await.value(what, Duration.ofSeconds(10), () -> taker.get(requestId).filter(done));
+    }
+
+    /** The first quote on this RFQ that trades the call spread as asked. */
+    private RfqQuote firstAsAsked(String requestId) {
+        List<RfqLeg> asked = callSpread();
+        return await("a quote as asked", requestId, x -> x.quotes().stream().anyMatch(q -> QuoteSelection.match(asked, q).orElse(null) == Side.BUY))
+                .quotes().stream().filter(x -> QuoteSelection.match(asked, x).orElse(null) == Side.BUY).findFirst().orElseThrow();
     }
 
     private static long makers(RfqTaker.Live l) {
@@ -229,6 +238,33 @@ class RfqTakerTest {
         assertThat(f.client.rfq().list(b.requestId(), null, "TAKER", b.rfq().createTime().minusSeconds(60), Instant.now().plusSeconds(1)))
                 .singleElement().extracting(io.coincalltrader.domain.rfq.Rfq::state).isEqualTo(RfqState.ACTIVE);
         assertThat(f.db.rfqs().unresolved()).extracting(r -> r.rfq().requestId()).containsExactly(b.requestId());
+        assertThat(found).anySatisfy(x -> {
+            assertThat(x.kind()).isEqualTo(io.coincalltrader.engine.recovery.ReconciliationReport.Kind.RFQ_UNRESOLVED);
+            assertThat(x.subject()).contains(b.requestId());
+            assertThat(x.action()).startsWith("left open");
+        });
+    }
+
+    @Test
+    void aRefusedAcceptOfAnArmedQuoteTakesItsArmAlong() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        RfqQuote q = firstAsAsked(sent.requestId());
+        assertThat(taker.arm(sent.requestId(), q.quoteId(), Cause.USER).get(5, TimeUnit.SECONDS)).isTrue();
+        paper.faults().next(ACCEPT, new io.coincalltrader.paper.PaperFaults.Fault.Http(200, "{\"code\":10540,\"msg\":\"quote expired\",\"data\":null}"));
+
+        RfqTaker.Live after = taker.accept(sent.requestId(), q.quoteId(), Cause.USER).get(10, TimeUnit.SECONDS);
+
+        assertThat(after.state()).isEqualTo(RfqState.ACTIVE);
+        assertThat(after.message()).contains("refused");
+        StoredRfq stored = f.db.rfqs().find(sent.requestId()).orElseThrow();
+        assertThat(stored.acceptedQuoteId()).isNull();
+        assertThat(stored.armedQuoteId()).as("a refused quote no longer stands for an accept that may have left").isNull();
+        assertThat(stored.mayHaveAccepted()).isFalse();
+        assertThat(paper.oracle().blockTrades()).isEmpty();
+        List<String> journal = f.db.journal().since(Instant.EPOCH, JournalFilter.all().kinds("RFQ")).stream().map(e -> e.message()).toList();
+        assertThat(journal).containsSubsequence("Quote " + q.quoteId() + " armed for an accept", "Accepting quote " + q.quoteId());
+        assertThat(journal.getLast()).startsWith("Accept of quote " + q.quoteId() + " refused");
     }
 
     @Test
@@ -299,18 +335,16 @@ class RfqTakerTest {
     void anAcceptWhoseAnswerCannotBeReadIsLookedUpAndShownFilledNotRefused() throws Exception {
         start(PaperConfig.defaults(), Duration.ofMillis(300), true);
         RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
-        List<RfqLeg> asked = callSpread();
-        RfqTaker.Live l = await("a quote as asked", sent.requestId(), x -> x.quotes().stream().anyMatch(q -> QuoteSelection.match(asked, q).orElse(null) == Side.BUY));
-        RfqQuote q = l.quotes().stream().filter(x -> QuoteSelection.match(asked, x).orElse(null) == Side.BUY).findFirst().orElseThrow();
+        RfqQuote q = firstAsAsked(sent.requestId());
         // The exchange executes the accept, then answers something that is not JSON.
-        paper.faults().next("/open/option/blocktrade/request/accept/v1", new io.coincalltrader.paper.PaperFaults.Fault.Malformed());
+        paper.faults().next(ACCEPT, new io.coincalltrader.paper.PaperFaults.Fault.Malformed());
 
         RfqTaker.Live done = taker.accept(sent.requestId(), q.quoteId(), Cause.USER).get(20, TimeUnit.SECONDS);
 
         assertThat(done.state()).isEqualTo(RfqState.FILLED);
         assertThat(done.trade()).isNotNull();
         assertThat(paper.oracle().blockTrades()).hasSize(1);
-        assertThat(paper.faults().requests("/open/option/blocktrade/request/accept/v1")).as("never sent twice").isEqualTo(1);
+        assertThat(paper.faults().requests(ACCEPT)).as("never sent twice").isEqualTo(1);
         assertThat(f.db.rfqs().find(sent.requestId()).orElseThrow().rfq().state()).isEqualTo(RfqState.FILLED);
         assertThat(f.db.fills().since(Instant.EPOCH)).hasSize(2);
     }
