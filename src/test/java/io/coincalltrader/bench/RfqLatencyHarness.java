@@ -234,7 +234,9 @@ public final class RfqLatencyHarness {
                 }
             }
         });
-        w.model().liveProperty().addListener((o, a, b) -> live = b);
+        // Invalidation, not change: a change listener would compare each update with the last, field by field, on the
+        // very thread the harness measures.
+        w.model().liveProperty().addListener(o -> live = w.model().liveProperty().get());
         w.stage().getScene().getStylesheets().setAll(css("dark"), css("base"));
         w.show();
         return w;

@@ -708,7 +708,9 @@ public final class RfqTicketWindow {
             resend.setDisable(accepting || l == null || l.state() == RfqState.FILLED);
         };
         model.rfqStateProperty().addListener((o, a, b) -> buttons.run());
-        model.liveProperty().addListener((o, a, b) -> buttons.run());
+        // An invalidation listener (buttons reads the value again): a change listener would have every update compared
+        // with the last, field by field down to each quote's legs, on the FX thread.
+        model.liveProperty().addListener(o -> buttons.run());
         model.acceptingProperty().addListener((o, a, b) -> buttons.run());
         Label state = new Label();
         state.setId("rfq-state");
