@@ -170,7 +170,7 @@ public final class RfqTaker implements AutoCloseable {
     public CompletableFuture<Boolean> arm(String requestId, String quoteId, Cause cause) {
         Tracked t = tracked.get(requestId);
         if (t == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
+            return notOurs(requestId);
         }
         synchronized (t) {
             if (t.rfq.state() != RfqState.ACTIVE || t.accepting || t.inDoubt) {
@@ -199,7 +199,7 @@ public final class RfqTaker implements AutoCloseable {
     public CompletableFuture<Live> accept(String requestId, String quoteId, Cause cause, Runnable written) {
         Tracked t = tracked.get(requestId);
         if (t == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
+            return notOurs(requestId);
         }
         RfqQuote q;
         boolean armed;
@@ -234,6 +234,7 @@ public final class RfqTaker implements AutoCloseable {
         // compete for the CPU before the request is out.
         CompletableFuture<Boolean> intent;
         try {
+            // With an arm no intent is written here: "not recorded" is what a closing session then has to withdraw.
             intent = armed ? CompletableFuture.completedFuture(false) : acceptor.recordIntent(requestId, q, cause);
             if (!armed) {
                 intent.thenAccept(ok -> {
@@ -346,7 +347,7 @@ public final class RfqTaker implements AutoCloseable {
     public CompletableFuture<Live> cancel(String requestId, Cause cause) {
         Tracked t = tracked.get(requestId);
         if (t == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
+            return notOurs(requestId);
         }
         synchronized (t) {
             if (t.accepting || t.inDoubt) {
@@ -608,6 +609,11 @@ public final class RfqTaker implements AutoCloseable {
         tracked.values().forEach(Tracked::stop);
         blocking.shutdown();
         accepts.shutdown();
+    }
+
+    /** Refuses an RFQ this session did not send (or no longer follows). */
+    private static <T> CompletableFuture<T> notOurs(String requestId) {
+        return CompletableFuture.failedFuture(new IllegalStateException("RFQ " + requestId + " is not one of this session's"));
     }
 
     /** One RFQ followed; its fields change only under its own lock (the poller, the socket and an accept all touch it). */
