@@ -78,8 +78,14 @@ public final class RfqLatencyHarness {
     private static final List<Long> sent = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> applied = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> dispatched = Collections.synchronizedList(new ArrayList<>());
-    private static final List<Long> frameWork = Collections.synchronizedList(new ArrayList<>());
-    /** When the frame that applied each update (by its {@code changedNanos}) started; FX thread only. */
+    private static final List<Long> appliedToVisible = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> cssAndLayout = Collections.synchronizedList(new ArrayList<>());
+    /** Quote-to-visible of the updates that ended the RFQ (the fill): the frame that shows one also unlocks the builder. */
+    private static final List<Long> visibleFinal = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> cssAndLayoutFinal = Collections.synchronizedList(new ArrayList<>());
+    /** The updates (by {@code changedNanos}) that ended the RFQ; FX thread only. */
+    private static final java.util.Set<Long> finalUpdates = new java.util.HashSet<>();
+    /** When each update (by its {@code changedNanos}) was applied; FX thread only. */
     private static final Map<Long, Long> appliedAt = new HashMap<>();
 
     private RfqLatencyHarness() {
@@ -144,8 +150,11 @@ public final class RfqLatencyHarness {
         print("quote-received-to-visible (Live.changedNanos -> post-layout pulse)", visible);
         print("click-to-request-sent (confirm click -> RfqGateway.accept)", sent);
         print("  of which on the FX thread (confirm click -> accept handed to the engine)", dispatched);
-        print("  quote-received-to-applied (Live.changedNanos -> start of the frame applying it)", applied);
-        print("  the frame's own work (start of the frame applying it -> post-layout)", frameWork);
+        print("  quote-received-to-applied (Live.changedNanos -> the update applied to the ticket)", applied);
+        print("  applied-to-visible (the update applied -> post-layout: the wait for the pulse, if applied early, and the pulse)", appliedToVisible);
+        print("  the pulse's CSS and layout (pre-layout -> post-layout)", cssAndLayout);
+        print("  of all samples, those of the update that ended the RFQ: quote-to-visible", visibleFinal);
+        print("    and their pulse's CSS and layout", cssAndLayoutFinal);
         System.out.println("load average at start: " + loadBefore + "; at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
 
         CompletableFuture.runAsync(window.stage()::hide, Platform::runLater).get(10, TimeUnit.SECONDS); // the ticket closes its feed
@@ -202,12 +211,17 @@ public final class RfqLatencyHarness {
         }, msg -> { });
         w.setProbe(new RfqTicketWindow.Probe() {
             @Override
-            public void quoteVisible(long changedNanos, long visibleNanos) {
-                Long started = appliedAt.remove(changedNanos);
+            public void quoteVisible(long changedNanos, long pulseNanos, long visibleNanos) {
+                Long applied = appliedAt.remove(changedNanos);
                 if (measuring) {
                     visible.add(visibleNanos - changedNanos);
-                    if (started != null) {
-                        frameWork.add(visibleNanos - started);
+                    if (applied != null) {
+                        appliedToVisible.add(visibleNanos - applied);
+                    }
+                    cssAndLayout.add(visibleNanos - pulseNanos);
+                    if (finalUpdates.remove(changedNanos)) {
+                        visibleFinal.add(visibleNanos - changedNanos);
+                        cssAndLayoutFinal.add(visibleNanos - pulseNanos);
                     }
                 }
             }
@@ -223,6 +237,10 @@ public final class RfqLatencyHarness {
                 if (measuring) {
                     applied.add(appliedNanos - changedNanos);
                     appliedAt.put(changedNanos, appliedNanos);
+                    RfqTaker.Live l = w.model().liveProperty().get();
+                    if (l != null && l.changedNanos() == changedNanos && l.state() != RfqState.ACTIVE) {
+                        finalUpdates.add(changedNanos);
+                    }
                 }
             }
 

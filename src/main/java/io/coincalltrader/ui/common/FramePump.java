@@ -14,6 +14,10 @@ import java.util.function.Consumer;
  * The one bridge from engine threads to the FX thread. Values offered from any thread are applied on the next
  * animation pulse, at most once per frame: prices and snapshots are conflated (newest wins), facts (orders, fills,
  * journal rows) are delivered complete and in order as a batch. The timer runs only while something is waiting.
+ * <p>
+ * What the trader waits to see (a quote on the RFQ ticket) may go on a {@link #prompt} channel: its first value after
+ * a frame is applied as soon as the FX thread is free, so the work is done while the next pulse is still coming and that
+ * pulse only lays out and paints.
  */
 public final class FramePump {
     private final List<Drainable> sinks = new CopyOnWriteArrayList<>();
@@ -22,6 +26,9 @@ public final class FramePump {
     /** Frames in a row a waiting background value was put off; after this many it is applied anyway. */
     static final int MAX_BACKGROUND_WAIT = 3;
     private int backgroundWaited;
+    /** A prompt channel applied a value since the last frame (FX thread only): the next frame has work to show. */
+    private boolean appliedEarly;
+    private volatile boolean stopped;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -32,7 +39,20 @@ public final class FramePump {
 
     /** A conflating channel: only the newest value is applied. */
     public <T> Latest<T> latest(Consumer<T> apply) {
-        Latest<T> l = new Latest<>(apply);
+        Latest<T> l = new Latest<>(apply, false);
+        sinks.add(l);
+        return l;
+    }
+
+    /**
+     * A conflating channel for what the trader is waiting to see. It is handed over at most once per frame, like the
+     * others, but not always at a pulse: in a frame in which the pulse had nothing of it to apply, the first value
+     * offered is applied as soon as the FX thread is free (a {@code runLater}), so the next pulse only has to lay it
+     * out and paint it. A newer value offered after that waits for the next pulse (newest wins), which takes the
+     * frame's hand-over. A pulse that follows an early value does no background work (see {@link #background}).
+     */
+    public <T> Latest<T> prompt(Consumer<T> apply) {
+        Latest<T> l = new Latest<>(apply, true);
         sinks.add(l);
         return l;
     }
@@ -44,7 +64,7 @@ public final class FramePump {
      * something in every frame.
      */
     public <T> Latest<T> background(Consumer<T> apply) {
-        Latest<T> l = new Latest<>(apply);
+        Latest<T> l = new Latest<>(apply, false);
         background.add(l);
         return l;
     }
@@ -57,6 +77,7 @@ public final class FramePump {
     }
 
     public void stop() {
+        stopped = true;
         timer.stop();
         sinks.clear();
         background.clear();
@@ -70,9 +91,11 @@ public final class FramePump {
 
     private void onFrame() {
         scheduled.set(false);
-        boolean any = false;
+        // A value applied early is shown by this frame: like a value applied now, it keeps background work out of it.
+        boolean any = appliedEarly;
+        appliedEarly = false;
         for (Drainable d : sinks) {
-            any |= d.drain();
+            any |= d.frame(d.drain());
         }
         if (any && backgroundWaited < MAX_BACKGROUND_WAIT) {
             // Background values (if any) wait for the next frame; the timer keeps running.
@@ -96,20 +119,55 @@ public final class FramePump {
         boolean drain();
 
         boolean dirty();
+
+        /** A frame began and this channel did ({@code drained}) or did not apply a value in it; returns drained. */
+        default boolean frame(boolean drained) {
+            return drained;
+        }
     }
 
     /** Newest-wins channel. */
     public final class Latest<T> implements Drainable {
         private final AtomicReference<T> value = new AtomicReference<>();
         private final Consumer<T> apply;
+        /** Null for a channel applied only at pulses; else true while this frame's early application is unused. */
+        private final AtomicBoolean earlyFree;
 
-        private Latest(Consumer<T> apply) {
+        private Latest(Consumer<T> apply, boolean prompt) {
             this.apply = apply;
+            this.earlyFree = prompt ? new AtomicBoolean(true) : null;
         }
 
         public void offer(T v) {
             value.set(v);
-            wake();
+            if (earlyFree != null && earlyFree.compareAndSet(true, false)) {
+                Platform.runLater(this::early);
+            } else {
+                wake();
+            }
+        }
+
+        /** The early application (FX thread): the newest value, if a pulse has not taken it meanwhile. */
+        private void early() {
+            if (stopped) {
+                return;
+            }
+            if (drain()) {
+                appliedEarly = true;
+            }
+            // The next pulse opens the channel again (and takes what came after this value).
+            if (scheduled.compareAndSet(false, true)) {
+                timer.start();
+            }
+        }
+
+        /** A frame that applied a value of this channel has had its hand-over: the next value waits for the next pulse. */
+        @Override
+        public boolean frame(boolean drained) {
+            if (earlyFree != null) {
+                earlyFree.set(!drained);
+            }
+            return drained;
         }
 
         @Override

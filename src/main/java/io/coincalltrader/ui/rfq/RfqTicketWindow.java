@@ -83,11 +83,12 @@ public final class RfqTicketWindow {
 
     /** Latency probes for the benchmark: when a quote update became visible, and when a confirm click happened. */
     public interface Probe {
-        void quoteVisible(long changedNanos, long visibleNanos);
+        /** The pulse that shows the update ran CSS from {@code pulseNanos} and finished its layout at {@code visibleNanos}. */
+        void quoteVisible(long changedNanos, long pulseNanos, long visibleNanos);
 
         void confirmClicked(long nanos);
 
-        /** The quote update was applied to the view model (start of the frame that shows it). */
+        /** The quote update was applied to the view model (as soon as the FX thread was free, or at a pulse). */
         default void quoteApplied(long changedNanos, long appliedNanos) {
         }
 
@@ -117,6 +118,7 @@ public final class RfqTicketWindow {
     private final Label marketProblem = new Label();
     private volatile Probe probe;
     private long pendingVisible;
+    private long pulseStarted;
 
     public RfqTicketWindow(Window owner, TradingSession session, Supplier<RfqTicketViewModel.Guards> guards, Memory memory, Consumer<String> notify) {
         this.session = session;
@@ -130,7 +132,8 @@ public final class RfqTicketWindow {
         // rather than hold up an arriving quote (FramePump.background).
         FramePump.Latest<RfqTicketViewModel.Market> markets = pump.background(model::market);
         FramePump.Latest<String> problems = pump.background(p -> marketProblem.setText(p)); // comes with each market read
-        FramePump.Latest<RfqTaker.Live> lives = pump.latest(l -> {
+        // A quote is applied as soon as the FX thread is free, while the pulse that shows it is still coming.
+        FramePump.Latest<RfqTaker.Live> lives = pump.prompt(l -> {
             long applied = System.nanoTime();
             if (model.rfq(l)) {
                 pendingVisible = l.changedNanos();
@@ -177,11 +180,12 @@ public final class RfqTicketWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        scene.addPreLayoutPulseListener(() -> pulseStarted = probe == null ? 0 : System.nanoTime());
         scene.addPostLayoutPulseListener(() -> {
             if (pendingVisible != 0) {
                 Probe p = probe;
                 if (p != null) {
-                    p.quoteVisible(pendingVisible, System.nanoTime());
+                    p.quoteVisible(pendingVisible, pulseStarted, System.nanoTime());
                 }
                 pendingVisible = 0;
             }

@@ -33,30 +33,14 @@ class FramePumpTest {
 
     @Test
     void aBackgroundValueWaitsForAFrameWithNothingElseAndTheNewestIsKept() throws Exception {
-        Frames f = new Frames();
-        FramePump pump = new FramePump();
-        CountDownLatch done = new CountDownLatch(1);
-        FramePump.Latest<String> urgent = pump.latest(v -> f.applied.add(v + "@" + f.frame.get()));
-        FramePump.Latest<String> heavy = pump.background(v -> {
-            f.applied.add(v + "@" + f.frame.get());
-            done.countDown();
-        });
-        Platform.runLater(() -> {
-            f.counter.start();
-            // Offered in the same moment: the quote is applied first, the market figures in a later frame.
-            heavy.offer("market1");
-            heavy.offer("market2");
-            urgent.offer("quote");
-        });
-        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-        Platform.runLater(f.counter::stop);
-        assertThat(f.applied).hasSize(2);
-        String quote = f.applied.get(0);
-        String market = f.applied.get(1);
+        // Offered in the same moment: the quote is applied first, the market figures in a later frame.
+        List<String> applied = quoteAndMarket(false, "market1", "market2");
+        assertThat(applied).hasSize(2);
+        String quote = applied.get(0);
+        String market = applied.get(1);
         assertThat(quote).startsWith("quote@");
         assertThat(market).as("only the newest background value").startsWith("market2@");
         assertThat(frameOf(market)).isGreaterThan(frameOf(quote));
-        pump.stop();
     }
 
     @Test
@@ -81,6 +65,88 @@ class FramePumpTest {
         assertThat(urgentFrames.get()).as("frames with other work before the background value went in")
                 .isBetween(FramePump.MAX_BACKGROUND_WAIT, FramePump.MAX_BACKGROUND_WAIT + 2);
         pump.stop();
+    }
+
+    /**
+     * A prompt value is applied as soon as the FX thread is free: before a task queued right after the offer, so before
+     * any later pulse. A second value in the same frame waits for the next pulse, and a value offered in the frame that
+     * pulse began waits for the pulse after it: one hand-over per frame.
+     */
+    @Test
+    void aPromptValueIsAppliedAtOnceAndTheChannelIsHandedOverOncePerFrame() throws Exception {
+        Frames f = new Frames();
+        FramePump pump = new FramePump();
+        CountDownLatch done = new CountDownLatch(1);
+        List<String> seenByNextTask = new CopyOnWriteArrayList<>();
+        List<String> seenBySecondTask = new CopyOnWriteArrayList<>();
+        FramePump.Latest<String>[] quotes = new FramePump.Latest[1];
+        quotes[0] = pump.prompt(v -> {
+            f.applied.add(v + "@" + f.frame.get());
+            if (v.equals("quote2")) {
+                Platform.runLater(() -> quotes[0].offer("quote3")); // after that pulse, in the frame it began
+            } else if (v.equals("quote3")) {
+                done.countDown();
+            }
+        });
+        Platform.runLater(() -> {
+            f.counter.start(); // registered before the pump's timer: it counts a pulse before the pump drains in it
+            quotes[0].offer("quote1");
+            Platform.runLater(() -> {
+                seenByNextTask.addAll(f.applied);
+                quotes[0].offer("quote2");
+                Platform.runLater(() -> seenBySecondTask.addAll(f.applied));
+            });
+        });
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        Platform.runLater(f.counter::stop);
+        assertThat(seenByNextTask).as("applied before the next task, not at a pulse").hasSize(1);
+        assertThat(seenByNextTask.getFirst()).startsWith("quote1@");
+        assertThat(f.applied).hasSize(3);
+        assertThat(seenBySecondTask).as("the second value of the frame waits for the pulse").doesNotContain(f.applied.get(1));
+        int first = frameOf(f.applied.get(0));
+        int second = frameOf(f.applied.get(1));
+        int third = frameOf(f.applied.get(2));
+        assertThat(f.applied.get(1)).startsWith("quote2@");
+        assertThat(second).as("the second quote at a later pulse").isGreaterThan(first);
+        assertThat(f.applied.get(2)).startsWith("quote3@");
+        assertThat(third).as("not early in the frame whose pulse applied quote2, but at the next pulse").isGreaterThan(second);
+        pump.stop();
+    }
+
+    @Test
+    void theFrameThatShowsAnEarlyValueDoesNoBackgroundWork() throws Exception {
+        List<String> applied = quoteAndMarket(true, "market");
+        assertThat(applied).hasSize(2);
+        assertThat(applied.get(0)).startsWith("quote@");
+        // Applied early (between frame n and n+1); frame n+1 lays it out and paints it; the market goes in n+2.
+        assertThat(frameOf(applied.get(1))).isGreaterThanOrEqualTo(frameOf(applied.get(0)) + 2);
+    }
+
+    /**
+     * Offers these background values and then a quote (on a prompt channel, or a plain one) in one FX task; returns
+     * what was applied, in order, each with the number of the frame it was applied in.
+     */
+    private static List<String> quoteAndMarket(boolean prompt, String... markets) throws Exception {
+        Frames f = new Frames();
+        FramePump pump = new FramePump();
+        CountDownLatch done = new CountDownLatch(1);
+        java.util.function.Consumer<String> record = v -> f.applied.add(v + "@" + f.frame.get());
+        FramePump.Latest<String> quotes = prompt ? pump.prompt(record) : pump.latest(record);
+        FramePump.Latest<String> heavy = pump.background(v -> {
+            record.accept(v);
+            done.countDown();
+        });
+        Platform.runLater(() -> {
+            f.counter.start(); // registered before the pump's timer: it counts a pulse before the pump drains in it
+            for (String m : markets) {
+                heavy.offer(m);
+            }
+            quotes.offer("quote");
+        });
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        Platform.runLater(f.counter::stop);
+        pump.stop();
+        return f.applied;
     }
 
     private static int frameOf(String applied) {
