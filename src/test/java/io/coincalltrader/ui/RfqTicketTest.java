@@ -175,6 +175,9 @@ class RfqTicketTest {
         robot.sleep(350); // a confirm right on the heels of the arming click is taken for a double click
         robot.clickOn(hit(robot, best.quoteId()));
         waitFor(() -> text(robot, "#rfq-state").equals("Filled"), 15);
+        // The builder opens again (a frame after the one that shows the fill).
+        waitFor(() -> !robot.lookup("#rfq-template").queryAs(ChoiceBox.class).isDisabled(), 5);
+        assertThat(robot.lookup("#rfq-legs").queryAs(TableView.class).isEditable()).isTrue();
         assertThat(desk.paper.oracle().blockTrades()).hasSize(1);
         assertThat(desk.paper.oracle().blockTrades().getFirst().quoteId()).isEqualTo(best.quoteId());
         StoredRfq stored = desk.session.db().rfqs().since(Instant.EPOCH).getFirst();

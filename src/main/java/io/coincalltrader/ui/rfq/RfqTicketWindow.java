@@ -23,6 +23,8 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -118,6 +120,13 @@ public final class RfqTicketWindow {
     private final Label marketProblem = new Label();
     private volatile Probe probe;
     private long pendingVisible;
+    /**
+     * What the structure's controls follow: the view model's lock, except that an unlock waits for the frame after the
+     * one that shows the RFQ's end. Re-enabling the builder restyles some twenty controls, a few milliseconds of CSS
+     * that the frame showing the fill (or cancel, expiry) should not have to wait for.
+     */
+    private final BooleanProperty builderLocked = new SimpleBooleanProperty();
+    private boolean unlockAfterPulse;
     private long pulseStarted;
 
     public RfqTicketWindow(Window owner, TradingSession session, Supplier<RfqTicketViewModel.Guards> guards, Memory memory, Consumer<String> notify) {
@@ -162,6 +171,16 @@ public final class RfqTicketWindow {
             books.offer(session.positions().latest());
         }
 
+        model.lockedProperty().addListener((o, was, locked) -> {
+            unlockAfterPulse = !locked;
+            if (locked) {
+                builderLocked.set(true); // at once: nothing may edit the structure of an RFQ that is out
+            } else {
+                Platform.requestNextPulse();
+            }
+        });
+        builderLocked.set(model.lockedProperty().get());
+
         BorderPane root = new BorderPane();
         root.setId("rfq-ticket");
         root.setPadding(new Insets(10));
@@ -188,6 +207,10 @@ public final class RfqTicketWindow {
                     p.quoteVisible(pendingVisible, pulseStarted, System.nanoTime());
                 }
                 pendingVisible = 0;
+            }
+            if (unlockAfterPulse) {
+                unlockAfterPulse = false;
+                Platform.runLater(() -> builderLocked.set(model.lockedProperty().get())); // after this pulse: in the next
             }
         });
 
@@ -272,9 +295,9 @@ public final class RfqTicketWindow {
 
         // While the RFQ is active the structure it asked for cannot change (its quotes are for that structure).
         for (javafx.scene.control.Control c : List.of(base, template, expiry, far, width, single, presets, save)) {
-            c.disableProperty().bind(model.lockedProperty());
+            c.disableProperty().bind(builderLocked);
         }
-        direction.disableProperty().bind(model.lockedProperty());
+        direction.disableProperty().bind(builderLocked);
         HBox row1 = new HBox(8, new Label("Underlying"), base, new Label("Template"), template, single, new Label("Expiry"), expiry,
                 farLabel, far, new Label("Width"), width, direction);
         row1.setAlignment(Pos.CENTER_LEFT);
@@ -304,7 +327,7 @@ public final class RfqTicketWindow {
 
     private Node legsPane() {
         legsTable.setId("rfq-legs");
-        legsTable.editableProperty().bind(model.lockedProperty().not());
+        legsTable.editableProperty().bind(builderLocked.not());
         legsTable.setItems(model.legs());
         legsTable.setPrefHeight(190);
         legsTable.setPlaceholder(new Label("Pick a template or add a leg"));
@@ -373,8 +396,8 @@ public final class RfqTicketWindow {
         add.setOnAction(e -> legsTable.getSelectionModel().select(model.addLeg()));
         Button remove = new Button("Remove leg");
         remove.setId("rfq-remove-leg");
-        remove.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull().or(model.lockedProperty()));
-        add.disableProperty().bind(model.lockedProperty());
+        remove.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull().or(builderLocked));
+        add.disableProperty().bind(builderLocked);
         remove.setOnAction(e -> model.removeLeg(legsTable.getSelectionModel().getSelectedItem()));
         TextField delta = new TextField();
         delta.setId("rfq-target-delta");
@@ -382,8 +405,8 @@ public final class RfqTicketWindow {
         delta.setPrefWidth(80);
         Button byDelta = new Button("Strike by delta");
         byDelta.setId("rfq-apply-delta");
-        byDelta.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull().or(model.lockedProperty()));
-        delta.disableProperty().bind(model.lockedProperty());
+        byDelta.disableProperty().bind(legsTable.getSelectionModel().selectedItemProperty().isNull().or(builderLocked));
+        delta.disableProperty().bind(builderLocked);
         Label deltaProblem = new Label();
         deltaProblem.setId("rfq-target-delta-problem");
         deltaProblem.getStyleClass().add("field-problem");
@@ -509,9 +532,9 @@ public final class RfqTicketWindow {
         ChoiceBox<String> hedgeWith = new ChoiceBox<>(model.hedgeChoices());
         hedgeWith.setId("rfq-hedge-instrument");
         hedgeWith.valueProperty().bindBidirectional(model.hedgeSymbolProperty());
-        hedgeWith.disableProperty().bind(model.lockedProperty().or(hedge.selectedProperty().not()));
+        hedgeWith.disableProperty().bind(builderLocked.or(hedge.selectedProperty().not()));
         hedge.selectedProperty().bindBidirectional(model.hedgeProperty());
-        hedge.disableProperty().bind(model.lockedProperty());
+        hedge.disableProperty().bind(builderLocked);
         Label hedgeText = new Label();
         hedgeText.setId("rfq-hedge-text");
         hedgeText.textProperty().bind(model.hedgeTextProperty());
