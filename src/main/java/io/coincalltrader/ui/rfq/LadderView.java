@@ -53,6 +53,8 @@ public final class LadderView extends Region {
     private static final PseudoClass ARMED = PseudoClass.getPseudoClass("armed");
     private static final PseudoClass ODD = PseudoClass.getPseudoClass("odd");
     private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
+    /** The pointer is over the line (its background lights up; the line's own :hover is styled by nothing). */
+    private static final PseudoClass HOT = PseudoClass.getPseudoClass("hot");
 
     private final List<Column> columns;
     private final Hits hits;
@@ -191,6 +193,7 @@ public final class LadderView extends Region {
             line.relocate(0, i * LINE_HEIGHT);
             if (w != laidOutWidth || line.getWidth() != w) {
                 line.resize(w, LINE_HEIGHT);
+                line.background.resize(w, LINE_HEIGHT);
                 line.button.relocate(buttonX, 2);
                 for (int c = 0; c < line.texts.length; c++) {
                     place(line.texts[c], c, LINE_HEIGHT);
@@ -233,8 +236,13 @@ public final class LadderView extends Region {
         return t;
     }
 
-    /** One line of the ladder. */
+    /**
+     * One line of the ladder. Its states (filled, armed, unhittable) are set on the line, where tests and tools read
+     * them, and on the leaves that show them: its background and its texts. No style rule names the line's own states,
+     * so a change of state restyles those leaves only, not every node of the line.
+     */
     private final class Line extends Region {
+        private final Region background = new Region();
         private final Text[] texts = new Text[columns.size()];
         private final Button button = new Button();
         private final Tooltip tip = new Tooltip();
@@ -249,6 +257,13 @@ public final class LadderView extends Region {
             getStyleClass().add("ladder-line");
             pseudoClassStateChanged(ODD, index % 2 == 1);
             setManaged(false);
+            background.getStyleClass().add("ladder-line-bg");
+            background.pseudoClassStateChanged(ODD, index % 2 == 1);
+            background.setManaged(false);
+            background.setMouseTransparent(true); // a click on the line's background is the line's
+            background.resize(0, LINE_HEIGHT);
+            getChildren().add(background);
+            hoverProperty().addListener((o, a, over) -> background.pseudoClassStateChanged(HOT, over));
             for (int i = 0; i < texts.length; i++) {
                 Text t = text(columns.get(i).numeric());
                 texts[i] = t;
@@ -339,10 +354,13 @@ public final class LadderView extends Region {
                     texts[i].setText(s);
                 }
                 Styles.sign(texts[i], r == null || c.sign() == null ? 0 : c.sign().apply(r));
+                texts[i].pseudoClassStateChanged(UNHITTABLE, r != null && !r.hittable());
             }
             pseudoClassStateChanged(FILLED, r != null);
             pseudoClassStateChanged(UNHITTABLE, r != null && !r.hittable());
             pseudoClassStateChanged(ARMED, r != null && r.armed());
+            background.pseudoClassStateChanged(FILLED, r != null);
+            background.pseudoClassStateChanged(ARMED, r != null && r.armed());
             if (r == null) {
                 if (tipShown) {
                     Tooltip.uninstall(this, tip);

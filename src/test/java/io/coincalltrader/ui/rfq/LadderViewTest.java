@@ -111,6 +111,9 @@ class LadderViewTest {
         assertThat(blocked.getText()).isEqualTo("Blocked");
         assertThat(blocked.isDisabled()).isTrue();
         assertThat(blocked.getParent().getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("unhittable"));
+        // The greying is on the line's texts (a style on the line itself would restyle the whole line at each change).
+        assertThat(fx(() -> greyed(blocked.getParent()))).isTrue();
+        assertThat(fx(() -> greyed(ladder.button("q2").orElseThrow().getParent()))).isFalse();
 
         robot.clickOn(fx(() -> ladder.button("q1").orElseThrow()));
         assertThat(hits).as("the mouse-down is told first (one-click mode arms then)").containsExactly("pressed q1", "q1");
@@ -147,5 +150,11 @@ class LadderViewTest {
                 .sorted(Comparator.comparingDouble(Text::getLayoutX)).toList());
         double makerTitle = fx(() -> titles.get(1).getLayoutX());
         assertThat(makerTitle).isEqualTo(makerLeft);
+    }
+
+    /** Every text of this ladder line is marked unhittable (and so drawn greyed). */
+    private static boolean greyed(javafx.scene.Parent line) {
+        return line.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .allMatch(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("unhittable")));
     }
 }
