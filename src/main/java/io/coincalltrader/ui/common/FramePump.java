@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -115,6 +116,10 @@ public final class FramePump {
         }
     }
 
+    private static final int OPEN = 0;
+    private static final int PENDING = 1;
+    private static final int SPENT = 2;
+
     private interface Drainable {
         boolean drain();
 
@@ -130,29 +135,35 @@ public final class FramePump {
     public final class Latest<T> implements Drainable {
         private final AtomicReference<T> value = new AtomicReference<>();
         private final Consumer<T> apply;
-        /** Null for a channel applied only at pulses; else true while this frame's early application is unused. */
-        private final AtomicBoolean earlyFree;
+        /**
+         * Null for a channel applied only at pulses; else this frame's hand-over: {@link #OPEN} (unused),
+         * {@link #PENDING} (an early application is queued) or {@link #SPENT} (made, early or by the pulse).
+         */
+        private final AtomicInteger hand;
 
         private Latest(Consumer<T> apply, boolean prompt) {
             this.apply = apply;
-            this.earlyFree = prompt ? new AtomicBoolean(true) : null;
+            this.hand = prompt ? new AtomicInteger(OPEN) : null;
         }
 
         public void offer(T v) {
             value.set(v);
-            if (earlyFree != null && earlyFree.compareAndSet(true, false)) {
+            if (hand != null && hand.compareAndSet(OPEN, PENDING)) {
                 Platform.runLater(this::early);
             } else {
                 wake();
             }
         }
 
-        /** The early application (FX thread): the newest value, if a pulse has not taken it meanwhile. */
+        /**
+         * The early application (FX thread): the newest value, unless a pulse made this frame's hand-over since it was
+         * queued (then a value offered after that pulse waits for the next one).
+         */
         private void early() {
             if (stopped) {
                 return;
             }
-            if (drain()) {
+            if (hand.compareAndSet(PENDING, SPENT) && drain()) {
                 appliedEarly = true;
             }
             // The next pulse opens the channel again (and takes what came after this value).
@@ -161,11 +172,18 @@ public final class FramePump {
             }
         }
 
-        /** A frame that applied a value of this channel has had its hand-over: the next value waits for the next pulse. */
+        /**
+         * A pulse that applied a value of this channel made the hand-over of the frame it begins: the next value waits
+         * for the next pulse. One that applied none opens the channel (an early application already queued stays so).
+         */
         @Override
         public boolean frame(boolean drained) {
-            if (earlyFree != null) {
-                earlyFree.set(!drained);
+            if (hand != null) {
+                if (drained) {
+                    hand.set(SPENT);
+                } else {
+                    hand.compareAndSet(SPENT, OPEN);
+                }
             }
             return drained;
         }
