@@ -216,6 +216,38 @@ class RfqTicketViewModelTest {
         assertThat(vm.offers()).hasSize(RfqTicketViewModel.LADDER_LINES);
     }
 
+    /** Traded away, expired, cancelled: each is named, the ladders empty, the builder open, and no quote can be hit. */
+    @Test
+    void anRfqThatEndedIsShownPlainlyAndItsQuotesCannotBeHit() throws Exception {
+        sendWithAQuote();
+        RfqTaker.Live quoted = vm.liveProperty().get();
+        RfqTicketViewModel.LadderRow row = vm.offerRows().getFirst();
+        assertThat(vm.rfqStateProperty().get()).isEqualTo("Active");
+        assertThat(vm.countdownProperty().get()).startsWith("expires in ");
+        assertThat(vm.lockedProperty().get()).isTrue();
+        Map<RfqState, String> shown = new java.util.LinkedHashMap<>();
+        shown.put(RfqState.TRADED_AWAY, "Traded away");
+        shown.put(RfqState.EXPIRED, "Expired");
+        shown.put(RfqState.CANCELLED, "Cancelled");
+        long at = quoted.changedNanos();
+        for (Map.Entry<RfqState, String> end : shown.entrySet()) {
+            Rfq r = quoted.rfq();
+            Rfq ended = new Rfq(r.requestId(), end.getKey(), r.createTime(), r.expiryTime(), r.legs());
+            assertThat(vm.rfq(new RfqTaker.Live(ended, quoted.quotes(), null, null, null, ++at))).isTrue();
+            assertThat(vm.rfqStateProperty().get()).as(end.getKey().name()).isEqualTo(end.getValue());
+            assertThat(vm.offerRows()).as(end.getKey().name()).isEmpty();
+            assertThat(vm.ladderEmptyProperty().get()).as(end.getKey().name()).startsWith("The RFQ ");
+            assertThat(vm.countdownProperty().get()).as(end.getKey().name()).isEmpty();
+            assertThat(vm.lockedProperty().get()).as(end.getKey().name() + ": the structure can be edited again").isFalse();
+            if (end.getKey() == RfqState.TRADED_AWAY) {
+                assertThat(vm.statusProperty().get()).startsWith("Traded away: the RFQ closed with another quote taken");
+            } else if (end.getKey() == RfqState.EXPIRED) {
+                assertThat(vm.statusProperty().get()).contains("expired without a trade");
+            }
+            assertThat(vm.click(row)).as(end.getKey().name()).isEqualTo(RfqTicketViewModel.Click.REFUSED);
+        }
+    }
+
     /** Sends the ticket's structure (size 1) and shows the quote a maker answers with; returns the RFQ as sent. */
     private RfqTaker.Live sendWithAQuote() throws Exception {
         vm.sizeProperty().set("1");
