@@ -96,7 +96,9 @@ public final class FramePump {
         boolean any = appliedEarly;
         appliedEarly = false;
         for (Drainable d : sinks) {
-            any |= d.frame(d.drain());
+            boolean drained = d.drain();
+            d.frame(drained);
+            any |= drained;
         }
         if (any && backgroundWaited < MAX_BACKGROUND_WAIT) {
             // Background values (if any) wait for the next frame; the timer keeps running.
@@ -125,9 +127,8 @@ public final class FramePump {
 
         boolean dirty();
 
-        /** A frame began and this channel did ({@code drained}) or did not apply a value in it; returns drained. */
-        default boolean frame(boolean drained) {
-            return drained;
+        /** A frame began, in which this channel did ({@code drained}) or did not apply a value. */
+        default void frame(boolean drained) {
         }
     }
 
@@ -177,15 +178,15 @@ public final class FramePump {
          * for the next pulse. One that applied none opens the channel (an early application already queued stays so).
          */
         @Override
-        public boolean frame(boolean drained) {
-            if (hand != null) {
-                if (drained) {
-                    hand.set(SPENT);
-                } else {
-                    hand.compareAndSet(SPENT, OPEN);
-                }
+        public void frame(boolean drained) {
+            if (hand == null) {
+                return;
             }
-            return drained;
+            if (drained) {
+                hand.set(SPENT);
+            } else {
+                hand.compareAndSet(SPENT, OPEN);
+            }
         }
 
         @Override

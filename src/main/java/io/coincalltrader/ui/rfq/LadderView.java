@@ -255,10 +255,9 @@ public final class LadderView extends Region {
 
         Line(int index) {
             getStyleClass().add("ladder-line");
-            pseudoClassStateChanged(ODD, index % 2 == 1);
             setManaged(false);
             background.getStyleClass().add("ladder-line-bg");
-            background.pseudoClassStateChanged(ODD, index % 2 == 1);
+            state(ODD, index % 2 == 1);
             background.setManaged(false);
             background.setMouseTransparent(true); // a click on the line's background is the line's
             background.resize(0, LINE_HEIGHT);
@@ -315,6 +314,12 @@ public final class LadderView extends Region {
             });
         }
 
+        /** A state of the line, set on the line (where tests and tools read it) and on the background that shows it. */
+        private void state(PseudoClass p, boolean on) {
+            pseudoClassStateChanged(p, on);
+            background.pseudoClassStateChanged(p, on);
+        }
+
         private String quoteId() {
             return row == null ? null : row.quoteId();
         }
@@ -356,11 +361,9 @@ public final class LadderView extends Region {
                 Styles.sign(texts[i], r == null || c.sign() == null ? 0 : c.sign().apply(r));
                 texts[i].pseudoClassStateChanged(UNHITTABLE, r != null && !r.hittable());
             }
-            pseudoClassStateChanged(FILLED, r != null);
-            pseudoClassStateChanged(UNHITTABLE, r != null && !r.hittable());
-            pseudoClassStateChanged(ARMED, r != null && r.armed());
-            background.pseudoClassStateChanged(FILLED, r != null);
-            background.pseudoClassStateChanged(ARMED, r != null && r.armed());
+            state(FILLED, r != null);
+            pseudoClassStateChanged(UNHITTABLE, r != null && !r.hittable()); // shown by the texts (above)
+            state(ARMED, r != null && r.armed());
             if (r == null) {
                 if (tipShown) {
                     Tooltip.uninstall(this, tip);

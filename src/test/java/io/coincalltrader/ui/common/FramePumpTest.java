@@ -29,6 +29,11 @@ class FramePumpTest {
                 frame.incrementAndGet();
             }
         };
+
+        /** Notes a value as applied now, with the number of the frame ("quote@12"). */
+        void record(String v) {
+            applied.add(v + "@" + frame.get());
+        }
     }
 
     @Test
@@ -75,8 +80,7 @@ class FramePumpTest {
         List<String> seenBySecondTask = new CopyOnWriteArrayList<>();
         AtomicInteger frameOfSecondTask = new AtomicInteger();
         FramePump.Latest<String>[] quotes = new FramePump.Latest[1];
-        quotes[0] = pump.prompt(v -> {
-            f.applied.add(v + "@" + f.frame.get());
+        quotes[0] = recordingPrompt(pump, f, v -> {
             if (v.equals("quote2")) {
                 Platform.runLater(() -> quotes[0].offer("quote3")); // after that pulse, in the frame it began
             } else if (v.equals("quote3")) {
@@ -124,8 +128,7 @@ class FramePumpTest {
         CountDownLatch done = new CountDownLatch(1);
         FramePump.Latest<String> keep = everyFrame(pump, done, () -> { }); // the pump's timer runs: the next pulse drains
         FramePump.Latest<String>[] quotes = new FramePump.Latest[1];
-        quotes[0] = pump.prompt(v -> {
-            f.applied.add(v + "@" + f.frame.get());
+        quotes[0] = recordingPrompt(pump, f, v -> {
             if (v.equals("quote1")) {
                 quotes[0].offer("quote2"); // while the pulse applies quote1, its early application still queued
             } else {
@@ -147,6 +150,14 @@ class FramePumpTest {
         assertThat(f.applied).hasSize(2);
         assertThat(frameOf(f.applied.get(1))).as("quote2 at the next pulse, not early in quote1's frame")
                 .isGreaterThan(frameOf(f.applied.get(0)));
+    }
+
+    /** A prompt channel that records each value with its frame (in {@code f}), then runs {@code then} with it. */
+    private static FramePump.Latest<String> recordingPrompt(FramePump pump, Frames f, java.util.function.Consumer<String> then) {
+        return pump.prompt(v -> {
+            f.record(v);
+            then.accept(v);
+        });
     }
 
     /** A channel that offers itself something new in every frame (running {@code each}) until {@code until} is counted down. */
@@ -179,17 +190,16 @@ class FramePumpTest {
     }
 
     /**
-     * Offers these background values and then a quote (on a prompt channel, or a plain one) in one FX task; returns
+     * Offers a quote (on a prompt channel, or a plain one) and then these background values in one FX task; returns
      * what was applied, in order, each with the number of the frame it was applied in.
      */
     private static List<String> quoteAndMarket(boolean prompt, String... markets) throws Exception {
         Frames f = new Frames();
         FramePump pump = new FramePump();
         CountDownLatch done = new CountDownLatch(1);
-        java.util.function.Consumer<String> record = v -> f.applied.add(v + "@" + f.frame.get());
-        FramePump.Latest<String> quotes = prompt ? pump.prompt(record) : pump.latest(record);
+        FramePump.Latest<String> quotes = prompt ? pump.prompt(f::record) : pump.latest(f::record);
         FramePump.Latest<String> heavy = pump.background(v -> {
-            record.accept(v);
+            f.record(v);
             done.countDown();
         });
         Platform.runLater(() -> {
