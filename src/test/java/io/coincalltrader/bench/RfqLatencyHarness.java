@@ -80,7 +80,7 @@ public final class RfqLatencyHarness {
     private static final List<Long> dispatched = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> appliedToVisible = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> cssAndLayout = Collections.synchronizedList(new ArrayList<>());
-    /** Quote-to-visible of the updates that ended the RFQ (the fill): the frame that shows one also unlocks the builder. */
+    /** Quote-to-visible of the updates that ended the RFQ (the fill): the heaviest frames of a round (the ladders empty, the buttons change). */
     private static final List<Long> visibleFinal = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> cssAndLayoutFinal = Collections.synchronizedList(new ArrayList<>());
     /** The updates (by {@code changedNanos}) that ended the RFQ; FX thread only. */
