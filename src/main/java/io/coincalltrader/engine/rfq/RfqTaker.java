@@ -83,6 +83,8 @@ public final class RfqTaker implements AutoCloseable {
                 th.setDaemon(true);
                 return th;
             });
+    /** An accept thread kept running while a click that may accept is on its way (see {@link #acceptMayFollow}). */
+    final Standby acceptStandby = new Standby(accepts); // package-private for tests
     private final Clock clock;
     private final Duration pollEvery;
     private final Runnable afterTrade;
@@ -182,6 +184,28 @@ public final class RfqTaker implements AutoCloseable {
         }
     }
 
+    /** How long a thread stands by for an accept after {@link #acceptMayFollow}: longer than nearly any click. */
+    static final Duration ACCEPT_STANDBY = Duration.ofMillis(400);
+
+    /**
+     * An accept may follow within a moment: a mouse button went down on a quote that the click, at its release, would
+     * accept. An accept thread then waits on a core for up to {@link #ACCEPT_STANDBY}, so that the accept starts at
+     * once rather than after the OS wakes a thread and finds it a core. Cheap to call; nothing is sent by it.
+     */
+    public void acceptMayFollow() {
+        acceptStandby.standBy(ACCEPT_STANDBY);
+    }
+
+    /** The click that {@link #acceptMayFollow} readied for did not accept (refused, or released elsewhere). */
+    public void acceptWillNotFollow() {
+        acceptStandby.standDown();
+    }
+
+    /** Whether an accept thread stands by now ({@link #acceptMayFollow}), or is starting to, with no accept yet. */
+    public boolean acceptStandingBy() {
+        return acceptStandby.readied();
+    }
+
     /**
      * Accepts this quote on this RFQ. Refused here when the RFQ is no longer active or the quote is not open or expires
      * within a second; otherwise through {@link RfqAcceptor}.
@@ -191,10 +215,12 @@ public final class RfqTaker implements AutoCloseable {
     }
 
     /**
-     * As {@link #accept(String, String, Cause)}; {@code written} runs as the accept leaves (once the intent's durable
-     * write has finished, whatever its result, or at once for a quote {@linkplain #arm armed} durably), on the store's
-     * writer thread or the accepting thread: it may only hand over (a screen shows the accept then, rather than redraw
-     * while the write and the send want the CPU). It does not run for an accept refused before anything was written.
+     * As {@link #accept(String, String, Cause)}; {@code written} runs as the accept leaves: for a quote
+     * {@linkplain #arm armed} durably, on the calling thread once the accept is handed to the accepting thread (which
+     * then wakes no other thread before the request is out); otherwise on the store's writer thread once the intent's
+     * durable write has finished, whatever its result. It may only hand over (a screen shows the accept then, rather
+     * than redraw while the write and the send want the CPU). It does not run for an accept refused before anything
+     * was written.
      */
     public CompletableFuture<Live> accept(String requestId, String quoteId, Cause cause, Runnable written) {
         Tracked t = tracked.get(requestId);
@@ -253,7 +279,6 @@ public final class RfqTaker implements AutoCloseable {
             RfqAcceptor.Outcome outcome;
             try {
                 if (armed) {
-                    written.run();
                     outcome = acceptor.acceptArmed(requestId, q, cause);
                 } else {
                     outcome = acceptor.accept(requestId, q, intent);
@@ -296,8 +321,25 @@ public final class RfqTaker implements AutoCloseable {
             }
             return publish(t);
         };
+        // As supplyAsync, but a thread standing by for this click (acceptMayFollow) takes it at once if there is one;
+        // otherwise the pool wakes an idle thread or starts one.
+        CompletableFuture<Live> answer = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                answer.complete(work.get());
+            } catch (Throwable e) {
+                answer.completeExceptionally(e instanceof CompletionException ? e : new CompletionException(e));
+            }
+        };
         try {
-            return CompletableFuture.supplyAsync(work, accepts);
+            if (!acceptStandby.offer(task)) {
+                acceptStandby.standDown(); // one still starting would only spin beside this accept for nothing
+                accepts.execute(task);
+            }
+            if (armed) {
+                written.run();
+            }
+            return answer;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // The session is closing and nothing will send this accept: the intent, once written, is withdrawn, or
             // the next start would take it for an accept sent without an answer.
@@ -608,6 +650,7 @@ public final class RfqTaker implements AutoCloseable {
         }
         tracked.values().forEach(Tracked::stop);
         blocking.shutdown();
+        acceptStandby.close();
         accepts.shutdown();
     }
 

@@ -172,6 +172,22 @@ class RfqTakerTest {
         assertThat(paper.oracle().blockTrades()).hasSize(1);
     }
 
+    /** The mouse-down before the confirm readies an accept thread: the confirm's accept runs on it and fills. */
+    @Test
+    void anAcceptReadiedAtTheMouseDownRunsOnTheThreadStandingBy() throws Exception {
+        start(PaperConfig.defaults(), Duration.ofMillis(300), true);
+        RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
+        String quote = await("a quote", sent.requestId(), x -> !x.quotes().isEmpty()).quotes().getFirst().quoteId();
+        assertThat(taker.arm(sent.requestId(), quote, Cause.USER).get(5, TimeUnit.SECONDS)).isTrue();
+        taker.acceptMayFollow();
+        Await.until("an accept thread standing by", Duration.ofSeconds(5), taker.acceptStandby::standing);
+        RfqTaker.Live done = taker.accept(sent.requestId(), quote, Cause.USER).get(10, TimeUnit.SECONDS);
+        assertThat(done.state()).isEqualTo(RfqState.FILLED);
+        assertThat(taker.acceptStandby.taken()).as("taken by the thread standing by, not the pool").isEqualTo(1);
+        assertThat(taker.acceptStandingBy()).isFalse();
+        assertThat(paper.oracle().blockTrades()).hasSize(1);
+    }
+
     @Test
     void aConfirmOfAQuoteArmedDurablySendsWithoutWaitingForTheStore() throws Exception {
         start(PaperConfig.defaults(), Duration.ofMillis(300), true);
