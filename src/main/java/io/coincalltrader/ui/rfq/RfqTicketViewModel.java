@@ -648,6 +648,20 @@ public final class RfqTicketViewModel {
      * accept. A row that cannot be hit refuses with its reason; a click on another row arms that one instead.
      */
     public Click click(LadderRow clicked) {
+        Click c = judge(clicked);
+        if (c != Click.SENT) {
+            taker.acceptWillNotFollow(); // an accept thread readied at the mouse-down is not needed
+        }
+        return c;
+    }
+
+    /** The mouse button went down on one quote and came up after another took its place: nothing is done. */
+    public void moved() {
+        taker.acceptWillNotFollow();
+        status.set("The quotes moved under the pointer: nothing was done. Click again");
+    }
+
+    private Click judge(LadderRow clicked) {
         if (acceptPending()) {
             status.set("An accept is on its way: wait for its answer");
             return Click.REFUSED;
@@ -694,11 +708,18 @@ public final class RfqTicketViewModel {
     /**
      * A mouse button went down on this quote. In one-click mode the click that follows sends, so the quote is armed
      * for the engine now (a durable write, nothing shown): by the release, tens of milliseconds later, it is on disk
-     * and the accept leaves at once. In arm-then-confirm mode the arming click does this.
+     * and the accept leaves at once. In arm-then-confirm mode the arming click does this. Whenever the click would
+     * send (one-click mode, or the armed quote's Confirm), the engine also keeps an accept thread ready for it.
      */
     public void pressed(LadderRow r) {
-        if (guards.get().oneClick() && sent != null && rfqActive() && !acceptPending() && r.hittable()) {
+        if (sent == null || !rfqActive() || acceptPending() || !r.hittable()) {
+            return;
+        }
+        if (guards.get().oneClick()) {
             taker.arm(sent.requestId(), r.quoteId(), io.coincalltrader.store.Cause.USER);
+            taker.acceptMayFollow();
+        } else if (r.quoteId().equals(armedQuote.get())) {
+            taker.acceptMayFollow();
         }
     }
 

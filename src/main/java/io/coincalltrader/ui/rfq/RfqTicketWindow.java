@@ -817,7 +817,7 @@ public final class RfqTicketWindow {
 
                     @Override
                     public void moved() {
-                        model.statusProperty().set("The quotes moved under the pointer: nothing was done. Click again");
+                        model.moved();
                     }
 
                     @Override

@@ -200,6 +200,37 @@ class RfqTicketViewModelTest {
         assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
     }
 
+    /** The mouse-down before a click that would send has the engine keep an accept thread ready; other presses do not. */
+    @Test
+    void aMouseDownOnTheQuoteAClickWouldTakeHasAnAcceptThreadStandBy() throws Exception {
+        sendWithAQuote();
+        RfqTicketViewModel.LadderRow row = vm.offerRows().getFirst();
+        vm.pressed(row);
+        assertThat(taker.acceptStandingBy()).as("a press that can only arm").isFalse();
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.ARMED);
+        vm.pressed(vm.offerRows().getFirst()); // the mouse goes down on Confirm
+        assertThat(taker.acceptStandingBy()).isTrue();
+        assertThat(vm.click(row)).as("the second half of a double click").isEqualTo(RfqTicketViewModel.Click.REFUSED);
+        assertThat(taker.acceptStandingBy()).as("a refused click stands the thread down").isFalse();
+        vm.pressed(vm.offerRows().getFirst());
+        assertThat(taker.acceptStandingBy()).isTrue();
+        vm.moved();
+        assertThat(taker.acceptStandingBy()).as("released over another quote").isFalse();
+        vm.pressed(vm.offerRows().getFirst());
+        assertThat(taker.acceptStandingBy()).isTrue();
+        Await.until("the thread to stop standing by once the window passes", Duration.ofSeconds(5), () -> !taker.acceptStandingBy());
+
+        guards = new RfqTicketViewModel.Guards(Duration.ofSeconds(30), new java.math.BigDecimal("0.05"), java.math.BigDecimal.ONE, true);
+        vm.pressed(vm.offerRows().getFirst());
+        assertThat(taker.acceptStandingBy()).as("one-click mode: the click sends").isTrue();
+        clock.advance(RfqTicketViewModel.CONFIRM_AFTER);
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.SENT);
+        vm.accept(row, Runnable::run);
+        Await.until("the accept taken (RfqTakerTest shows by which thread)", Duration.ofSeconds(5), () -> !taker.acceptStandingBy());
+        vm.pressed(vm.offerRows().getFirst());
+        assertThat(taker.acceptStandingBy()).as("nothing stands by while an accept is out").isFalse();
+    }
+
     @Test
     void anOlderUpdateNeverReplacesANewerOne() throws Exception {
         vm.sizeProperty().set("1");
