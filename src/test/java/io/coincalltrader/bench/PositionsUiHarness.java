@@ -47,6 +47,7 @@ public final class PositionsUiHarness {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        io.coincalltrader.ui.WorkstationApp.pulseRate(); // as the app: 120 pulses a second unless -Djavafx.animation.pulse says otherwise
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
