@@ -103,6 +103,7 @@ public final class RfqLatencyHarness {
     }
 
     private static void run(int rounds, int warmup) throws Exception {
+        io.coincalltrader.ui.WorkstationApp.pulseRate(); // as the app: 120 pulses a second unless -Djavafx.animation.pulse says otherwise
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -145,8 +146,9 @@ public final class RfqLatencyHarness {
         long wall = System.nanoTime() - start;
         measuring = false;
 
-        System.out.printf("rounds completed: %d of %d (after %d warm-up), %d timed out, %.1f s, %s%n", done, rounds, warmup, timeouts, wall / 1e9,
-                oneClick ? "one-click mode (mouse down, " + PRESS_MS + " ms, mouse up)" : "arm, then confirm");
+        System.out.printf("rounds completed: %d of %d (after %d warm-up), %d timed out, %.1f s, %s, %s pulses a second%n", done, rounds, warmup,
+                timeouts, wall / 1e9, oneClick ? "one-click mode (mouse down, " + PRESS_MS + " ms, mouse up)" : "arm, then confirm (mouse down, "
+                        + PRESS_MS + " ms, mouse up)", System.getProperty("javafx.animation.pulse"));
         print("quote-received-to-visible (Live.changedNanos -> post-layout pulse)", visible);
         print("click-to-request-sent (confirm click -> RfqGateway.accept)", sent);
         print("  of which on the FX thread (confirm click -> accept handed to the engine)", dispatched);
@@ -178,15 +180,15 @@ public final class RfqLatencyHarness {
         String request = live.requestId();
         RfqQuote best = awaitFx("a hittable quote on the new RFQ", () -> firstHittable(model, request));
         String id = best.quoteId();
-        if (oneClick) {
-            awaitFx("the quote's Trade button to press", () -> mouse(scene, id, MouseEvent.MOUSE_PRESSED));
-            Thread.sleep(PRESS_MS);
-            awaitFx("the quote's Trade button to release", () -> mouse(scene, id, MouseEvent.MOUSE_RELEASED));
-        } else {
+        if (!oneClick) {
             awaitFx("the quote's Trade button", () -> pressHit(scene, id, "Trade"));
             Thread.sleep(RfqTicketViewModel.CONFIRM_AFTER.toMillis() + 50); // a confirm too soon after arming counts as a double click
-            awaitFx("the quote's Confirm button", () -> pressHit(scene, id, "Confirm"));
         }
+        // The click that sends, as a trader's mouse makes it: the button goes down, and comes up a moment later.
+        String button = oneClick ? "Trade" : "Confirm";
+        awaitFx("the quote's " + button + " button to press", () -> mouse(scene, id, button, MouseEvent.MOUSE_PRESSED));
+        Thread.sleep(PRESS_MS);
+        awaitFx("the quote's " + button + " button to release", () -> mouse(scene, id, button, MouseEvent.MOUSE_RELEASED));
         await("the RFQ to fill", () -> {
             RfqTaker.Live l = live;
             return l != null && l.requestId().equals(request) && l.state() == RfqState.FILLED;
@@ -303,11 +305,11 @@ public final class RfqLatencyHarness {
         return false;
     }
 
-    /** Sends the quote's enabled Trade button a primary-button mouse press or release; false when there is none yet. */
-    private static boolean mouse(Scene scene, String quoteId, javafx.event.EventType<MouseEvent> type) {
+    /** Sends the quote's enabled button showing this text a primary-button mouse press or release; false when there is none yet. */
+    private static boolean mouse(Scene scene, String quoteId, String text, javafx.event.EventType<MouseEvent> type) {
         for (Node n : lookup(scene, ".ladder")) {
             Button b = ((LadderView) n).button(quoteId).orElse(null);
-            if (b != null && shown(b) && !b.isDisabled() && "Trade".equals(b.getText())) {
+            if (b != null && shown(b) && !b.isDisabled() && text.equals(b.getText())) {
                 boolean down = type == MouseEvent.MOUSE_PRESSED;
                 javafx.event.Event.fireEvent(b, new MouseEvent(type, 10, 10, 10, 10, MouseButton.PRIMARY, 1, false, false, false, false,
                         down, false, false, true, false, true, null));
