@@ -41,7 +41,8 @@ public final class WorkstationApp extends Application {
      * otherwise. JavaFX's own default is 60: an update waits up to 16 ms for the next pulse before it is laid out and
      * drawn, most of the RFQ ticket's quote-to-screen latency, and a 120 or 144 Hz monitor shows 60 frames a second.
      * At 120 the wait is at most 8 ms. Updates are still coalesced to one per pulse, and a pulse with nothing to
-     * redraw does only a quick check; docs/PERFORMANCE.md has both rates measured.
+     * redraw does only a quick check; docs/PERFORMANCE.md has both rates measured. JavaFX takes
+     * {@code -Djavafx.animation.framerate}, where given, before either.
      */
     public static final int PULSE_HZ = 120;
 
