@@ -17,12 +17,21 @@ final class Standby implements AutoCloseable {
     private static final Object IDLE = new Object();
     /** A thread was asked for and has not started: nothing can be offered yet. */
     private static final Object STARTING = new Object();
-    /** A thread stands by, no task yet. */
-    private static final Object WAITING = new Object();
     /** Closed: nothing stands by any more. */
     private static final Object CLOSED = new Object();
 
-    /** One of the states above, or the task handed over (until the standing thread takes it). */
+    /**
+     * A thread stands by, no task yet: one token per window, so that a thread from an earlier window (stood down and
+     * descheduled before it saw so) finds a token not its own and leaves rather than spin beside the new one.
+     */
+    private static final class Waiting {
+    }
+
+    /** A task handed to the thread that stood by with this token. */
+    private record Handover(Waiting to, Runnable task) {
+    }
+
+    /** IDLE, STARTING, CLOSED, a thread's {@link Waiting} token, or the {@link Handover} it has not taken yet. */
     private final AtomicReference<Object> slot = new AtomicReference<>(IDLE);
     private final Executor threads;
     private final AtomicInteger taken = new AtomicInteger();
@@ -34,8 +43,8 @@ final class Standby implements AutoCloseable {
 
     /**
      * A thread stands by from now until {@code within} has passed (a later call extends the window). Offers are refused
-     * until it has started, and for good if it cannot be (a rejected or failed start leaves nothing waiting for a task).
-     * Called from one thread (the FX thread).
+     * until it has started, and while it cannot be (a rejected start leaves nothing standing by; the next call tries
+     * again). Called from one thread (the FX thread).
      */
     void standBy(Duration within) {
         deadline = System.nanoTime() + within.toNanos();
@@ -50,8 +59,11 @@ final class Standby implements AutoCloseable {
 
     /** The task that may come will not: the thread standing by leaves now rather than at the window's end. */
     void standDown() {
-        if (!slot.compareAndSet(WAITING, IDLE)) {
-            slot.compareAndSet(STARTING, IDLE); // the thread, once it runs, finds nothing to stand by for
+        while (true) {
+            Object s = slot.get();
+            if (!(s instanceof Waiting || s == STARTING) || slot.compareAndSet(s, IDLE)) {
+                return; // a thread still starting finds nothing to stand by for, once it runs
+            }
         }
     }
 
@@ -60,18 +72,18 @@ final class Standby implements AutoCloseable {
      * stands by (then the caller runs the task its usual way).
      */
     boolean offer(Runnable task) {
-        return slot.compareAndSet(WAITING, task);
+        return slot.get() instanceof Waiting w && slot.compareAndSet(w, new Handover(w, task));
     }
 
     /** Whether a thread stands by now, with no task yet. */
     boolean standing() {
-        return slot.get() == WAITING;
+        return slot.get() instanceof Waiting;
     }
 
     /** Whether a thread stands by now with no task yet, or is being started to. */
     boolean readied() {
         Object s = slot.get();
-        return s == WAITING || s == STARTING;
+        return s instanceof Waiting || s == STARTING;
     }
 
     /** How many tasks a standing thread has taken. */
@@ -80,23 +92,24 @@ final class Standby implements AutoCloseable {
     }
 
     private void stand() {
-        if (!slot.compareAndSet(STARTING, WAITING)) {
-            return; // closed, or stood down and asked for again: another thread stands by
+        Waiting me = new Waiting();
+        if (!slot.compareAndSet(STARTING, me)) {
+            return; // closed, or stood down (and perhaps asked for again: then another thread stands by)
         }
         while (true) {
             Object s = slot.get();
-            if (s instanceof Runnable task) {
-                if (slot.compareAndSet(s, IDLE)) { // the one thread that moves this task out of the slot runs it
+            if (s instanceof Handover h && h.to() == me) {
+                if (slot.compareAndSet(h, IDLE)) { // only this thread moves its handover out of the slot
                     taken.incrementAndGet();
-                    task.run();
+                    h.task().run();
                     return;
                 }
                 continue;
             }
-            if (s != WAITING) {
+            if (s != me) {
                 return; // closed, or stood down
             }
-            if (System.nanoTime() - deadline >= 0 && slot.compareAndSet(WAITING, IDLE)) {
+            if (System.nanoTime() - deadline >= 0 && slot.compareAndSet(me, IDLE)) {
                 return;
             }
             Thread.onSpinWait();
@@ -108,7 +121,7 @@ final class Standby implements AutoCloseable {
     public void close() {
         while (true) {
             Object s = slot.get();
-            if (s == CLOSED || !(s instanceof Runnable) && slot.compareAndSet(s, CLOSED)) {
+            if (s == CLOSED || !(s instanceof Handover) && slot.compareAndSet(s, CLOSED)) {
                 return;
             }
             Thread.onSpinWait(); // a task is in the slot: the standing thread is taking it

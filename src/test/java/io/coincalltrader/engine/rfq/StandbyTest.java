@@ -126,6 +126,26 @@ class StandbyTest {
     }
 
     @Test
+    void ofTwoThreadsAskedForAcrossAStandDownOnlyOneStandsBy() throws InterruptedException {
+        java.util.concurrent.LinkedBlockingQueue<Runnable> held = new java.util.concurrent.LinkedBlockingQueue<>();
+        Standby slow = new Standby(held::add);
+        slow.standBy(Duration.ofSeconds(30));
+        slow.standDown();
+        slow.standBy(Duration.ofSeconds(30));
+        assertThat(held).hasSize(2);
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        Thread first = Thread.ofPlatform().start(held.poll());
+        Await.until("the first to stand by", Duration.ofSeconds(5), slow::standing);
+        Thread second = Thread.ofPlatform().start(held.poll());
+        second.join(5000);
+        assertThat(second.isAlive()).as("the second leaves: one already stands by").isFalse();
+        assertThat(slow.offer(() -> ranOn.set(Thread.currentThread()))).isTrue();
+        first.join(5000);
+        assertThat(ranOn.get()).isSameAs(first);
+        assertThat(slow.taken()).isEqualTo(1);
+    }
+
+    @Test
     void closingEndsTheWindowAndRefusesNewOnes() {
         standby.standBy(Duration.ofSeconds(30));
         Await.until("the thread to stand by", Duration.ofSeconds(5), standby::standing);
