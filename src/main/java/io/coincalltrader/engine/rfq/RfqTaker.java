@@ -193,8 +193,13 @@ public final class RfqTaker implements AutoCloseable {
      * once rather than after the OS wakes a thread and finds it a core. Cheap to call; nothing is sent by it.
      */
     public void acceptMayFollow() {
-        acceptStandby.standBy(ACCEPT_STANDBY);
+        if (SPARE_CORE) {
+            acceptStandby.standBy(ACCEPT_STANDBY);
+        }
     }
+
+    /** With one core, a thread spinning on it would hold back the FX thread that delivers the click. */
+    private static final boolean SPARE_CORE = Runtime.getRuntime().availableProcessors() > 1;
 
     /** The click that {@link #acceptMayFollow} readied for did not accept (refused, or released elsewhere). */
     public void acceptWillNotFollow() {
@@ -223,6 +228,16 @@ public final class RfqTaker implements AutoCloseable {
      * was written.
      */
     public CompletableFuture<Live> accept(String requestId, String quoteId, Cause cause, Runnable written) {
+        try {
+            return acceptNow(requestId, quoteId, cause, written);
+        } finally {
+            // An accept refused here, or one the pool runs, leaves no thread spinning for it to the window's end
+            // (one that took the accept is no longer standing by: this does nothing to it).
+            acceptStandby.standDown();
+        }
+    }
+
+    private CompletableFuture<Live> acceptNow(String requestId, String quoteId, Cause cause, Runnable written) {
         Tracked t = tracked.get(requestId);
         if (t == null) {
             return notOurs(requestId);
@@ -333,13 +348,8 @@ public final class RfqTaker implements AutoCloseable {
         };
         try {
             if (!acceptStandby.offer(task)) {
-                acceptStandby.standDown(); // one still starting would only spin beside this accept for nothing
                 accepts.execute(task);
             }
-            if (armed) {
-                written.run();
-            }
-            return answer;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // The session is closing and nothing will send this accept: the intent, once written, is withdrawn, or
             // the next start would take it for an accept sent without an answer.
@@ -353,6 +363,15 @@ public final class RfqTaker implements AutoCloseable {
             }
             return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
         }
+        if (armed) {
+            // The accept is on its way whatever happens here: a failing hand-over must not lose its answer.
+            try {
+                written.run();
+            } catch (RuntimeException e) {
+                log.warn("accept of quote {} on RFQ {} is on its way; telling the screen failed", quoteId, requestId, e);
+            }
+        }
+        return answer;
     }
 
     /** Records the fill in the view (the store has it already); the RFQ never leaves FILLED. Call holding t's lock. */

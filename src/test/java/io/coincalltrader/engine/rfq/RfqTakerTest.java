@@ -175,15 +175,26 @@ class RfqTakerTest {
     /** The mouse-down before the confirm readies an accept thread: the confirm's accept runs on it and fills. */
     @Test
     void anAcceptReadiedAtTheMouseDownRunsOnTheThreadStandingBy() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "no thread stands by on one core");
         start(PaperConfig.defaults(), Duration.ofMillis(300), true);
         RfqTaker.Live sent = taker.send(callSpread(), null, Cause.USER).get(5, TimeUnit.SECONDS);
         String quote = await("a quote", sent.requestId(), x -> !x.quotes().isEmpty()).quotes().getFirst().quoteId();
+
+        // A click refused by the engine stands the thread down at once: it does not spin out its window.
+        taker.acceptMayFollow();
+        Await.until("an accept thread standing by", Duration.ofSeconds(5), taker.acceptStandby::standing);
+        assertThat(taker.accept(sent.requestId(), "no-such-quote", Cause.USER)).isCompletedExceptionally();
+        assertThat(taker.acceptStandingBy()).isFalse();
+
         assertThat(taker.arm(sent.requestId(), quote, Cause.USER).get(5, TimeUnit.SECONDS)).isTrue();
         taker.acceptMayFollow();
         Await.until("an accept thread standing by", Duration.ofSeconds(5), taker.acceptStandby::standing);
-        RfqTaker.Live done = taker.accept(sent.requestId(), quote, Cause.USER).get(10, TimeUnit.SECONDS);
+        List<Thread> toldOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RfqTaker.Live done = taker.accept(sent.requestId(), quote, Cause.USER, () -> toldOn.add(Thread.currentThread()))
+                .get(10, TimeUnit.SECONDS);
         assertThat(done.state()).isEqualTo(RfqState.FILLED);
         assertThat(taker.acceptStandby.taken()).as("taken by the thread standing by, not the pool").isEqualTo(1);
+        assertThat(toldOn).as("an armed quote's accept is shown as leaving by the clicking thread, once").containsExactly(Thread.currentThread());
         assertThat(taker.acceptStandingBy()).isFalse();
         assertThat(paper.oracle().blockTrades()).hasSize(1);
     }
