@@ -43,6 +43,13 @@ public final class LadderView extends Region {
         /** A mouse button went down on this quote's line or button: a click on it may follow. */
         default void pressed(RfqTicketViewModel.LadderRow row) {
         }
+
+        /**
+         * The primary button that went down on a line came up, and whatever click it made has been handled (or it
+         * made none: released off the button, or the line emptied meanwhile).
+         */
+        default void released() {
+        }
     }
 
     static final double LINE_HEIGHT = 26;
@@ -305,6 +312,13 @@ public final class LadderView extends Region {
             addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
                 if (e.getTarget() == this) {
                     press(e);
+                }
+            });
+            // The release reaches the line (and its button) that had the press; its click, if any, is handled during
+            // its dispatch, so a runnable posted now runs after that and before the next press.
+            addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                    javafx.application.Platform.runLater(hits::released);
                 }
             });
             setOnMouseClicked(e -> {

@@ -655,6 +655,14 @@ public final class RfqTicketViewModel {
         return c;
     }
 
+    /**
+     * The mouse button that went down on a quote came up and its click, if it made one, was handled: an accept thread
+     * readied at the press and not used by now will not be (the button was released off the quote, for one).
+     */
+    public void released() {
+        taker.acceptWillNotFollow();
+    }
+
     /** The mouse button went down on one quote and came up after another took its place: nothing is done. */
     public void moved() {
         taker.acceptWillNotFollow();

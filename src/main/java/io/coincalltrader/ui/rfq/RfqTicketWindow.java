@@ -824,6 +824,11 @@ public final class RfqTicketWindow {
                     public void pressed(RfqTicketViewModel.LadderRow row) {
                         model.pressed(row);
                     }
+
+                    @Override
+                    public void released() {
+                        model.released();
+                    }
                 });
         return view;
     }

@@ -62,6 +62,11 @@ class LadderViewTest {
                     public void pressed(RfqTicketViewModel.LadderRow row) {
                         hits.add("pressed " + row.quoteId());
                     }
+
+                    @Override
+                    public void released() {
+                        hits.add("released");
+                    }
                 });
         stage.setScene(new Scene(new VBox(ladder.header(), ladder), 700, 600));
         stage.show();
@@ -116,7 +121,17 @@ class LadderViewTest {
         assertThat(fx(() -> greyed(ladder.button("q2").orElseThrow().getParent()))).isFalse();
 
         robot.clickOn(fx(() -> ladder.button("q1").orElseThrow()));
-        assertThat(hits).as("the mouse-down is told first (one-click mode arms then)").containsExactly("pressed q1", "q1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(hits).as("the mouse-down is told first (one-click mode arms then), the release after the click")
+                .containsExactly("pressed q1", "q1", "released");
+
+        // Pressed on a quote and released off it: no click, and the release says so (an accept thread readied for
+        // the click stands down then).
+        hits.clear();
+        robot.moveTo(fx(() -> ladder.button("q0").orElseThrow())).press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(fx(() -> texts("71004").getFirst())).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(hits).containsExactly("pressed q0", "released");
 
         // Fewer quotes: the lines stay (eight at least), the empty ones hide their buttons and answer for no quote.
         show(robot, rows.subList(0, 2));
