@@ -78,6 +78,10 @@ public final class RfqLatencyHarness {
     private static final List<Long> sent = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> applied = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> dispatched = Collections.synchronizedList(new ArrayList<>());
+    /** Clicks slower than this are listed one by one (when, in which round), to be matched with JVM or OS logs. */
+    private static final long SLOW_CLICK_NANOS = 5_000_000;
+    private static final List<String> slowClicks = Collections.synchronizedList(new ArrayList<>());
+    private static volatile int roundNow;
     private static final List<Long> appliedToVisible = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> cssAndLayout = Collections.synchronizedList(new ArrayList<>());
     /** Quote-to-visible of the updates that ended the RFQ (the fill): the heaviest frames of a round (the ladders empty, the buttons change). */
@@ -117,6 +121,10 @@ public final class RfqLatencyHarness {
             long click = clicked.getAndSet(0); // zero in warm-up rounds
             if (click != 0) {
                 sent.add(nanos - click);
+                if (nanos - click > SLOW_CLICK_NANOS) {
+                    slowClicks.add(String.format("round %d at %.3f s of the JVM's life: %.2f ms", roundNow + 1,
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (nanos - click) / 1e6));
+                }
             }
         });
         TradingSession session = TradingSession.open(gateway, dir, "bench", Clock.systemUTC());
@@ -131,6 +139,7 @@ public final class RfqLatencyHarness {
         int timeouts = 0;
         long start = System.nanoTime();
         for (int round = 0; round < warmup + rounds && timeouts < MAX_TIMEOUTS; round++) {
+            roundNow = round;
             measuring = round >= warmup;
             try {
                 round(scene, window.model());
@@ -152,12 +161,14 @@ public final class RfqLatencyHarness {
         print("quote-received-to-visible (Live.changedNanos -> post-layout pulse)", visible);
         print("click-to-request-sent (confirm click -> RfqGateway.accept)", sent);
         print("  of which on the FX thread (confirm click -> accept handed to the engine)", dispatched);
+        slowClicks.forEach(c -> System.out.println("    a click over 5 ms: " + c));
         print("  quote-received-to-applied (Live.changedNanos -> the update applied to the ticket)", applied);
         print("  applied-to-visible (the update applied -> post-layout: the wait for the pulse, if applied early, and the pulse)", appliedToVisible);
         print("  the pulse's CSS and layout (pre-layout -> post-layout)", cssAndLayout);
         print("  of all samples, those of the update that ended the RFQ: quote-to-visible", visibleFinal);
         print("    and their pulse's CSS and layout", cssAndLayoutFinal);
         System.out.println("load average at start: " + loadBefore + "; at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        pool(System.getProperty("bench.samples"));
 
         CompletableFuture.runAsync(window.stage()::hide, Platform::runLater).get(10, TimeUnit.SECONDS); // the ticket closes its feed
         session.close();
@@ -359,6 +370,34 @@ public final class RfqLatencyHarness {
         } catch (TimeoutException e) {
             throw new TimeoutException("the FX thread (no answer in 10 s)");
         }
+    }
+
+    /**
+     * With {@code -Dbench.samples=FILE}: adds this run's quote-to-visible and click samples to FILE and prints both over
+     * every run the file holds. A p99 of one short run is its second-worst sample; runs pooled give it more to stand on.
+     */
+    private static void pool(String file) throws java.io.IOException {
+        if (file == null) {
+            return;
+        }
+        Path path = Path.of(file);
+        StringBuilder add = new StringBuilder();
+        synchronized (visible) {
+            visible.forEach(v -> add.append("visible ").append(v).append('\n'));
+        }
+        synchronized (sent) {
+            sent.forEach(v -> add.append("click ").append(v).append('\n'));
+        }
+        Files.writeString(path, add, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        List<String> lines = Files.readAllLines(path);
+        List<Long> pooledVisible = new ArrayList<>();
+        List<Long> pooledClick = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            (f[0].equals("visible") ? pooledVisible : pooledClick).add(Long.parseLong(f[1]));
+        }
+        print("pooled over every run in " + file + ": quote-received-to-visible", pooledVisible);
+        print("pooled over every run in " + file + ": click-to-request-sent", pooledClick);
     }
 
     private static void print(String what, List<Long> samples) {
