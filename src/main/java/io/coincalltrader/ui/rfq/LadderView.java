@@ -107,7 +107,7 @@ public final class LadderView extends Region {
             {
                 getStyleClass().add("ladder-header");
                 for (int i = 0; i < columns.size(); i++) {
-                    Text t = text(columns.get(i).numeric());
+                    Text t = text(true); // one font for every title (a text column's title keeps its left alignment)
                     t.getStyleClass().add("ladder-title");
                     t.setText(columns.get(i).title());
                     int col = i;
