@@ -48,7 +48,7 @@ public final class PaperExchange implements AutoCloseable {
         this.market = new PaperMarket(config.seed(), now);
         this.api = new PaperApi(lock, market, config.apiKey(), config.apiSecret(), faults, clock, wall);
         this.ledger = new PaperLedger(market, config.startingBalance(), ids::incrementAndGet, api);
-        this.desk = new RfqDesk(market, ledger, ids::incrementAndGet, config.makerDelay(), config.rfqLifetime(), api);
+        this.desk = new RfqDesk(market, ledger, ids::incrementAndGet, config.makerDelay(), config.rfqLifetime(), config.quoteRefresh(), api);
         if (config.demoBook()) {
             DemoBook.enter(market, ledger, now);
         }

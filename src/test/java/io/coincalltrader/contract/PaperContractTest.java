@@ -8,6 +8,7 @@ import io.coincalltrader.domain.order.ProductType;
 import io.coincalltrader.domain.order.Side;
 import io.coincalltrader.domain.order.TimeInForce;
 import io.coincalltrader.domain.rfq.QuoteSelection;
+import io.coincalltrader.domain.rfq.QuoteState;
 import io.coincalltrader.domain.rfq.RfqLeg;
 import io.coincalltrader.domain.rfq.RfqQuote;
 import io.coincalltrader.domain.rfq.RfqState;
@@ -189,6 +190,30 @@ class PaperContractTest {
         assertThat(client.rfq().list(rfq.requestId(), null, "TAKER", null, null)).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(RfqState.FILLED));
         assertThatThrownBy(() -> client.rfq().accept(rfq.requestId(), best.quoteId())).isInstanceOf(ExchangeRejectedException.class);
+    }
+
+    @Test
+    void makersReQuoteOnTheirTimerCancellingTheQuotesTheyReplace() {
+        try (PaperExchange fast = PaperExchange.start(PaperConfig.defaults().withMakerDelay(Duration.ofMillis(100))
+                .withTickInterval(Duration.ofMillis(50)).withQuoteRefresh(Duration.ofMillis(700)));
+             CoincallClient c = CoincallClient.create(CoincallConfig.of(fast.baseUrl(), new Credentials(fast.apiKey(), fast.apiSecret())))) {
+            Instrument.Option call = nearMoneyCall();
+            String put = call.symbol().substring(0, call.symbol().length() - 1) + "P";
+            List<RfqLeg> legs = List.of(new RfqLeg(call.symbol(), Side.BUY, BigDecimal.ONE), new RfqLeg(put, Side.SELL, BigDecimal.ONE));
+            var rfq = c.rfq().create(legs);
+            List<RfqQuote> first = io.coincalltrader.testing.Await.value("the first maker's quotes", Duration.ofSeconds(10), () -> {
+                List<RfqQuote> q = c.rfq().quotesReceived(rfq.requestId()).stream().filter(x -> "71001".equals(x.maker())).toList();
+                return q.size() == 2 ? java.util.Optional.of(q) : java.util.Optional.empty();
+            });
+            List<RfqQuote> later = io.coincalltrader.testing.Await.value("its quotes replaced", Duration.ofSeconds(10), () -> {
+                List<RfqQuote> q = c.rfq().quotesReceived(rfq.requestId()).stream().filter(x -> "71001".equals(x.maker())).toList();
+                return q.size() >= 4 ? java.util.Optional.of(q) : java.util.Optional.empty();
+            });
+            List<String> firstIds = first.stream().map(RfqQuote::quoteId).toList();
+            assertThat(later).filteredOn(q -> firstIds.contains(q.quoteId())).allSatisfy(q -> assertThat(q.state()).isEqualTo(QuoteState.CANCELLED));
+            assertThat(later.stream().filter(q -> q.state() == QuoteState.OPEN).count()).as("one quote each way, never more").isLessThanOrEqualTo(2);
+            assertThatThrownBy(() -> c.rfq().accept(rfq.requestId(), firstIds.getFirst())).isInstanceOf(ExchangeRejectedException.class);
+        }
     }
 
     @Test

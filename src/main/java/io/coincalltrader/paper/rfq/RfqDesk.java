@@ -24,7 +24,6 @@ import java.util.function.LongSupplier;
  */
 public final class RfqDesk {
     public static final BigDecimal MINIMUM_NOTIONAL = new BigDecimal("50000");
-    static final Duration RFQ_LIFETIME = Duration.ofHours(1);
     static final Duration QUOTE_LIFETIME = Duration.ofMinutes(5);
 
     /**
@@ -57,16 +56,16 @@ public final class RfqDesk {
     private final LongSupplier ids;
     private final Duration makerDelay;
     private final Duration rfqLifetime;
+    private final Duration quoteRefresh;
     private final DeskEvents events;
     private final Map<String, PaperRfq> rfqs = new LinkedHashMap<>();
     private final List<BlockTradeRecord> blockTrades = new ArrayList<>();
 
-    public RfqDesk(PaperMarket market, PaperLedger ledger, LongSupplier ids, Duration makerDelay, DeskEvents events) {
-        this(market, ledger, ids, makerDelay, RFQ_LIFETIME, events);
-    }
-
-    public RfqDesk(PaperMarket market, PaperLedger ledger, LongSupplier ids, Duration makerDelay, Duration rfqLifetime, DeskEvents events) {
+    /** {@code quoteRefresh}: how often a maker replaces its quotes at the market; zero, they stand until they expire. */
+    public RfqDesk(PaperMarket market, PaperLedger ledger, LongSupplier ids, Duration makerDelay, Duration rfqLifetime, Duration quoteRefresh,
+                   DeskEvents events) {
         this.rfqLifetime = rfqLifetime;
+        this.quoteRefresh = quoteRefresh;
         this.market = market;
         this.ledger = ledger;
         this.ids = ids;
@@ -100,7 +99,11 @@ public final class RfqDesk {
         return rfq;
     }
 
-    /** Makers answer when their delay has passed, replace expired quotes; RFQs past their life expire. */
+    /**
+     * Makers answer when their delay has passed and replace expired quotes, and, every {@code quoteRefresh}, cancel their
+     * quotes and quote again at the market (as Coincall makers re-quote: cancel, then a new quote); RFQs past their
+     * life expire.
+     */
     public void onTick(Instant now) {
         for (PaperRfq rfq : rfqs.values()) {
             if (!rfq.state.equals("ACTIVE")) {
@@ -119,7 +122,16 @@ public final class RfqDesk {
             }
             for (Maker maker : MAKERS) {
                 boolean due = !now.isBefore(rfq.createTime.plus(makerDelay).plus(maker.extraDelay()));
-                boolean quoting = rfq.quotes.stream().anyMatch(q -> q.maker.equals(maker.name()) && q.state.equals("OPEN"));
+                List<PaperRfq.Quote> open = rfq.quotes.stream().filter(q -> q.maker.equals(maker.name()) && q.state.equals("OPEN")).toList();
+                if (!open.isEmpty() && quoteRefresh.isPositive() && !now.isBefore(open.getFirst().createTime.plus(quoteRefresh))) {
+                    for (PaperRfq.Quote q : open) {
+                        q.state = "CANCELLED";
+                        q.updateTime = now;
+                        events.quoteChanged(rfq, q);
+                    }
+                    open = List.of();
+                }
+                boolean quoting = !open.isEmpty();
                 if (due && !quoting) {
                     quote(rfq, maker, true, now);
                     quote(rfq, maker, false, now);
