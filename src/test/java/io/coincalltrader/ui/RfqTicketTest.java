@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,9 @@ class RfqTicketTest {
 
     @Start
     void start(Stage stage) {
-        desk = new DeskFixture(dir.resolve("r" + System.nanoTime()));
+        // Quotes stand still here: these tests follow one quote by id for seconds (the stale guard needs one that ages).
+        // Makers' re-quotes: PaperContractTest, and the ticket's answer to them: RfqTicketViewModelTest.
+        desk = new DeskFixture(dir.resolve("r" + System.nanoTime()), c -> c.withQuoteRefresh(Duration.ZERO));
         desk.open(stage);
     }
 

@@ -236,6 +236,29 @@ class RfqTicketViewModelTest {
         assertThat(taker.acceptStandingBy()).as("nothing stands by while an accept is out").isFalse();
     }
 
+    /** Makers re-quote (cancel, then a new quote): an armed quote its maker withdrew is disarmed, never confirmed. */
+    @Test
+    void aQuoteArmedAndThenReplacedByItsMakerIsDisarmed() throws Exception {
+        RfqTaker.Live sent = sendWithAQuote();
+        RfqTicketViewModel.LadderRow row = vm.offerRows().getFirst();
+        assertThat(vm.click(row)).isEqualTo(RfqTicketViewModel.Click.ARMED);
+        String armed = row.quoteId();
+
+        RfqQuote old = gateway.quotes.getFirst();
+        gateway.quotes.set(0, new RfqQuote(old.quoteId(), old.requestId(), QuoteState.CANCELLED, old.createTime(), old.expiryTime(), old.legs(),
+                old.maker()));
+        gateway.quote(sent.requestId(), vm.legs());
+        vm.rfq(Await.value("the new quote merged", Duration.ofSeconds(2), () -> taker.get(sent.requestId())
+                .filter(l -> l.quotes().stream().anyMatch(q -> !q.quoteId().equals(armed) && q.state() == QuoteState.OPEN))));
+
+        assertThat(vm.armedQuoteProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("Disarmed: the maker withdrew it");
+        assertThat(vm.offerRows()).extracting(RfqTicketViewModel.LadderRow::quoteId).doesNotContain(armed);
+        assertThat(vm.offerRows().getFirst().armed()).isFalse();
+        clock.advance(RfqTicketViewModel.CONFIRM_AFTER);
+        assertThat(vm.click(row)).as("the old line's Confirm, clicked late").isNotEqualTo(RfqTicketViewModel.Click.SENT);
+    }
+
     @Test
     void anOlderUpdateNeverReplacesANewerOne() throws Exception {
         vm.sizeProperty().set("1");
