@@ -336,20 +336,15 @@ public final class RfqTaker implements AutoCloseable {
             }
             return publish(t);
         };
-        // As supplyAsync, but a thread standing by for this click (acceptMayFollow) takes it at once if there is one;
-        // otherwise the pool wakes an idle thread or starts one.
-        CompletableFuture<Live> answer = new CompletableFuture<>();
-        Runnable task = () -> {
-            try {
-                answer.complete(work.get());
-            } catch (Throwable e) {
-                answer.completeExceptionally(e instanceof CompletionException ? e : new CompletionException(e));
-            }
-        };
+        CompletableFuture<Live> answer;
         try {
-            if (!acceptStandby.offer(task)) {
-                accepts.execute(task);
-            }
+            // A thread standing by for this click (acceptMayFollow) takes it at once if there is one; otherwise the pool
+            // wakes an idle thread or starts one.
+            answer = CompletableFuture.supplyAsync(work, task -> {
+                if (!acceptStandby.offer(task)) {
+                    accepts.execute(task);
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // The session is closing and nothing will send this accept: the intent, once written, is withdrawn, or
             // the next start would take it for an accept sent without an answer.
