@@ -1,6 +1,7 @@
 package io.coincalltrader.ui.rfq;
 
 import io.coincalltrader.ui.common.Styles;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -9,6 +10,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -317,8 +319,8 @@ public final class LadderView extends Region {
             // The release reaches the line (and its button) that had the press; its click, if any, is handled during
             // its dispatch, so a runnable posted now runs after that and before the next press.
             addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
-                    javafx.application.Platform.runLater(hits::released);
+                if (e.getButton() == MouseButton.PRIMARY) {
+                    Platform.runLater(hits::released);
                 }
             });
             setOnMouseClicked(e -> {
@@ -340,7 +342,7 @@ public final class LadderView extends Region {
 
         private void press(MouseEvent e) {
             pressed = quoteId();
-            if (row != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+            if (row != null && e.getButton() == MouseButton.PRIMARY) {
                 hits.pressed(row); // only the button that clicks: a right-button press arms nothing
             }
         }
