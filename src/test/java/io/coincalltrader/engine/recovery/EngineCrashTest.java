@@ -81,7 +81,8 @@ class EngineCrashTest {
                 // Adopted back and still resting: the trader (here, the test) cancels it by its client order id.
                 f.orders.cancel(clientId, io.coincalltrader.store.Cause.USER).get(5, TimeUnit.SECONDS);
                 f.orders.finished(clientId).get(10, TimeUnit.SECONDS);
-                Thread.sleep(200);
+                io.coincalltrader.testing.Await.until("the cancel's outcome stored", Duration.ofSeconds(5),
+                        () -> f.db.orders().byClientOrderId(clientId).orElseThrow().state().isTerminal());
             }
             StoredOrder order = f.db.orders().byClientOrderId(clientId).orElseThrow();
             assertThat(order.state()).as(report.text()).isEqualTo(expected);
