@@ -578,14 +578,14 @@ public final class RfqTicketWindow {
         r = pair(g, r, "Gamma", s == null ? Formats.DASH : Formats.signed(s.gamma(), 6), "rfq-gamma", null);
         r = pair(g, r, "Vega", s == null ? Formats.DASH : Formats.signed(s.vega(), 2) + " USD / vol pt", "rfq-vega", null);
         r = pair(g, r, "Theta", s == null ? Formats.DASH : Formats.signed(s.theta(), 2) + " USD / day", "rfq-theta", null);
-        if (s != null && p == null) {
-            pair(g, r, "Max profit / loss", "not defined at one expiry", "rfq-maxpl", null);
-        } else if (p != null) {
-            r = pair(g, r, "Max profit", p.maxProfit() == null ? "unlimited" : Formats.number(p.maxProfit(), 2) + " USD", "rfq-max-profit", 1);
-            r = pair(g, r, "Max loss", p.maxLoss() == null ? "unlimited" : Formats.number(p.maxLoss().negate(), 2) + " USD", "rfq-max-loss", -1);
-            pair(g, r, "Breakevens", p.breakevens().isEmpty() ? Formats.DASH
-                    : String.join(" · ", p.breakevens().stream().map(b -> Formats.number(b, 0)).toList()), "rfq-breakevens", null);
-        }
+        // The same rows whatever is known: a row that came and went with the size field's text moved the ladders.
+        String undefined = s == null ? Formats.DASH : "not defined at one expiry";
+        r = pair(g, r, "Max profit", p == null ? undefined : p.maxProfit() == null ? "unlimited" : Formats.number(p.maxProfit(), 2) + " USD",
+                "rfq-max-profit", p == null ? null : 1);
+        r = pair(g, r, "Max loss", p == null ? undefined : p.maxLoss() == null ? "unlimited" : Formats.number(p.maxLoss().negate(), 2) + " USD",
+                "rfq-max-loss", p == null ? null : -1);
+        pair(g, r, "Breakevens", p == null || p.breakevens().isEmpty() ? Formats.DASH
+                : String.join(" · ", p.breakevens().stream().map(b -> Formats.number(b, 0)).toList()), "rfq-breakevens", null);
         g.end();
     }
 
